@@ -1,0 +1,94 @@
+package dev.sluice.core.manifest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything the project declares, resolved: nodes with their dependencies, sources, macros, docs and exposures, and
+ * the parent/child maps. Built once by the parser; read by every later stage.
+ */
+public final class Manifest {
+    public final String projectName;
+    public final Map<String, Node> nodes;
+    public final Map<String, SourceDefinition> sources;
+    public final Map<String, Macro> macros;
+    public final Map<String, Doc> docs;
+    public final Map<String, Exposure> exposures;
+    /** Disabled nodes by unique id (dbt keeps a list per id). */
+    public final Map<String, Node> disabled;
+    public final Map<String, List<String>> parentMap;
+    public final Map<String, List<String>> childMap;
+    /** Named selectors from selectors.yml: name -> raw definition. */
+    public final Map<String, Object> selectors;
+
+    public Manifest(String projectName, Map<String, Node> nodes, Map<String, SourceDefinition> sources,
+                    Map<String, Macro> macros, Map<String, Doc> docs, Map<String, Exposure> exposures,
+                    Map<String, Node> disabled, Map<String, Object> selectors) {
+        this.projectName = projectName;
+        this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
+        this.docs = Collections.unmodifiableMap(new LinkedHashMap<>(docs));
+        this.exposures = Collections.unmodifiableMap(new LinkedHashMap<>(exposures));
+        this.disabled = Collections.unmodifiableMap(new LinkedHashMap<>(disabled));
+        this.selectors = Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
+        Map<String, List<String>> parents = new TreeMap<>();
+        Map<String, List<String>> children = new TreeMap<>();
+        for (String id : this.sources.keySet()) {
+            parents.put(id, new ArrayList<>());
+            children.put(id, new ArrayList<>());
+        }
+        for (Node node : this.nodes.values()) {
+            parents.put(node.uniqueId, new ArrayList<>(node.dependsOnNodes));
+            children.putIfAbsent(node.uniqueId, new ArrayList<>());
+        }
+        for (Exposure exposure : this.exposures.values()) {
+            parents.put(exposure.uniqueId, new ArrayList<>(exposure.dependsOnNodes));
+            children.putIfAbsent(exposure.uniqueId, new ArrayList<>());
+        }
+        parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
+        children.values().forEach(Collections::sort);
+        this.parentMap = Collections.unmodifiableMap(parents);
+        this.childMap = Collections.unmodifiableMap(children);
+    }
+
+    public Optional<Node> node(String uniqueId) {
+        return Optional.ofNullable(nodes.get(uniqueId));
+    }
+
+    /** Finds a model, seed, snapshot or analysis by name, preferring the given package, then the root project. */
+    public Optional<Node> findRefable(String packageName, String name) {
+        Node fallback = null;
+        for (Node node : nodes.values()) {
+            if (!node.name.equals(name) || !isRefable(node)) {
+                continue;
+            }
+            if (packageName != null) {
+                if (node.packageName.equals(packageName)) {
+                    return Optional.of(node);
+                }
+            } else if (node.packageName.equals(projectName)) {
+                return Optional.of(node);
+            } else if (fallback == null) {
+                fallback = node;
+            }
+        }
+        return Optional.ofNullable(fallback);
+    }
+
+    public static boolean isRefable(Node node) {
+        return node.resourceType == ResourceType.MODEL || node.resourceType == ResourceType.SEED
+                || node.resourceType == ResourceType.SNAPSHOT;
+    }
+
+    public Optional<SourceDefinition> findSource(String sourceName, String tableName) {
+        return sources.values().stream()
+                .filter(s -> s.sourceName.equals(sourceName) && s.name.equals(tableName))
+                .findFirst();
+    }
+}

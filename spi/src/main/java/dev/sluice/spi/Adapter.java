@@ -1,0 +1,56 @@
+package dev.sluice.spi;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Typed operations on one warehouse. Implementations are thread-safe: the engine's workers call them at once, and each
+ * call runs on a connection of the adapter's own pool. Every SQL failure surfaces as {@link AdapterException}.
+ */
+public interface Adapter extends AutoCloseable {
+
+    String type();
+
+    SqlDialect dialect();
+
+    Set<Capability> capabilities();
+
+    /** Database the target points at (DuckDB: the catalog name of the file). */
+    String defaultDatabase();
+
+    /** Runs statements (one or more, separated as the warehouse allows) without results. */
+    void execute(String sql);
+
+    /** Runs a query and returns at most {@code limit} rows (negative for all). */
+    QueryResult query(String sql, int limit);
+
+    default QueryResult query(String sql) {
+        return query(sql, -1);
+    }
+
+    /** Every table and view of one schema, in one round trip. Empty when the schema does not exist. */
+    List<Relation> listRelations(String database, String schema);
+
+    Optional<Relation> getRelation(String database, String schema, String identifier);
+
+    List<Column> columnsOf(Relation relation);
+
+    void createSchema(String database, String schema);
+
+    void dropSchema(String database, String schema);
+
+    void dropRelation(Relation relation);
+
+    /**
+     * Builds {@code target} from {@code selectSql} as a table or view, atomically: the new relation is built beside the
+     * old one and swapped in only when the build succeeds, so a failure leaves the old relation whole and queryable.
+     */
+    void replace(Relation target, String selectSql, RelationType as);
+
+    /** Bulk-loads a CSV file into {@code target}, replacing it atomically as {@link #replace} does. Returns rows loaded. */
+    long loadCsv(Relation target, CsvLoadOptions options);
+
+    @Override
+    void close();
+}
