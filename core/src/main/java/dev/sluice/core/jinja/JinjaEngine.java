@@ -1,0 +1,143 @@
+package dev.sluice.core.jinja;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.fn.MacroFunction;
+import dev.sluice.core.errors.ErrorCode;
+import dev.sluice.core.errors.SluiceException;
+import dev.sluice.core.errors.SourceLocation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sluice's one Jinja engine (Jinjava configured to behave like Python's Jinja2 as dbt uses it). Stateless apart from
+ * Jinjava's own immutable configuration, so one instance serves every thread.
+ */
+public final class JinjaEngine {
+    private final Jinjava jinjava;
+    private final JinjavaConfig config;
+
+    public JinjaEngine() {
+        LegacyOverrides pythonLike = LegacyOverrides.newBuilder()
+                .withEvaluateMapKeys(true)
+                .withIterateOverMapKeys(true)
+                .withUsePyishObjectMapper(true)
+                .withUseSnakeCasePropertyNaming(true)
+                .withUseNaturalOperatorPrecedence(true)
+                .withParseWhitespaceControlStrictly(true)
+                .withAllowAdjacentTextNodes(true)
+                .withUseTrimmingForNotesAndExpressions(true)
+                .withKeepNullableLoopValues(true)
+                .build();
+        this.config = JinjavaConfig.newBuilder()
+                .withLegacyOverrides(pythonLike)
+                .withEnableRecursiveMacroCalls(true)
+                .withMaxMacroRecursionDepth(200)
+                .withFailOnUnknownTokens(false)
+                .withMaxOutputSize(512L * 1024 * 1024)
+                .build();
+        this.jinjava = new Jinjava(config);
+        PythonFilters.register(jinjava);
+    }
+
+    /** Parses every macro file once; the result is shared by all later renders. */
+    public MacroLibrary parseMacros(String rootPackage, List<MacroSource> sources) {
+        Map<String, Map<String, DbtMacroFunction>> byPackage = new LinkedHashMap<>();
+        for (MacroSource source : sources) {
+            String text = JinjaBlocks.macroFileToJinja(source.text());
+            Context context = new Context(jinjava.getGlobalContext(), Map.of(), config.getDisabled());
+            JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
+            JinjavaInterpreter.pushCurrent(interpreter);
+            try {
+                interpreter.render(text);
+            } catch (InterpretException e) {
+                throw syntaxError(source.originalFilePath(), e.getLineNumber(), e.getMessage());
+            } finally {
+                JinjavaInterpreter.popCurrent();
+            }
+            for (TemplateError error : interpreter.getErrorsCopy()) {
+                if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                    throw syntaxError(source.originalFilePath(), error.getLineno(), error.getMessage());
+                }
+            }
+            Map<String, DbtMacroFunction> macros = byPackage.computeIfAbsent(source.packageName(), k -> new LinkedHashMap<>());
+            for (Map.Entry<String, MacroFunction> entry : interpreter.getContext().getGlobalMacros().entrySet()) {
+                macros.put(entry.getKey(), new DbtMacroFunction(entry.getValue(), entry.getKey(), source.packageName()));
+            }
+        }
+        return new MacroLibrary(rootPackage, byPackage);
+    }
+
+    private static SluiceException syntaxError(String file, int line, String message) {
+        return new SluiceException(ErrorCode.JINJA_SYNTAX, message, SourceLocation.of(file, Math.max(line, 0)));
+    }
+
+    /**
+     * Renders one template. {@code variables} is the dbt context of the node (functions and values); macros visible
+     * from {@code packageName} are callable by name and every package is a namespace ({@code dbt_utils.star(...)}).
+     * Any error becomes a {@link SluiceException} naming {@code file} and the line.
+     */
+    public String render(String template, Map<String, Object> variables, MacroLibrary macros, String packageName,
+                         String file, RenderSession session) {
+        Map<String, Object> bindings = new LinkedHashMap<>(variables);
+        for (String pkg : macros.packages()) {
+            if (!bindings.containsKey(pkg) || pkg.equals(MacroLibrary.INTERNAL_PACKAGE)) {
+                bindings.put(pkg, new LinkedHashMap<String, Object>(macros.macrosOf(pkg)));
+            }
+        }
+        bindings.put(RenderSession.CONTEXT_KEY, session);
+        Context context = new Context(jinjava.getGlobalContext(), bindings, config.getDisabled());
+        for (DbtMacroFunction macro : macros.visibleFrom(packageName).values()) {
+            context.addGlobalMacro(macro);
+        }
+        for (Object value : variables.values()) {
+            if (value instanceof DbtFunction function) {
+                context.addGlobalMacro(function);
+            }
+        }
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
+        String output;
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            output = interpreter.render(template);
+        } catch (InterpretException e) {
+            throw failure(session, file, e.getLineNumber(), e.getMessage(), ErrorCode.JINJA_SYNTAX);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        if (session.fatal() != null) {
+            throw asSluice(session.fatal(), file, 0);
+        }
+        for (TemplateError error : interpreter.getErrorsCopy()) {
+            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                ErrorCode code = error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR
+                        || error.getReason() == TemplateError.ErrorReason.MISSING
+                        || error.getReason() == TemplateError.ErrorReason.UNKNOWN
+                        ? ErrorCode.JINJA_SYNTAX : ErrorCode.JINJA_RENDER;
+                throw failure(session, file, error.getLineno(), error.getMessage(), code);
+            }
+        }
+        return output;
+    }
+
+    private static SluiceException failure(RenderSession session, String file, int line, String message, ErrorCode code) {
+        if (session.fatal() != null) {
+            return asSluice(session.fatal(), file, line);
+        }
+        return new SluiceException(code, JinjaMessages.clean(message), SourceLocation.of(file, Math.max(line, 0)));
+    }
+
+    private static SluiceException asSluice(RuntimeException error, String file, int line) {
+        if (error instanceof SluiceException sluice) {
+            return sluice.location() == null ? sluice.at(null, SourceLocation.of(file, line)) : sluice;
+        }
+        return new SluiceException(ErrorCode.COMPILATION, error.getMessage(), SourceLocation.of(file, Math.max(line, 0)),
+                null, error);
+    }
+}

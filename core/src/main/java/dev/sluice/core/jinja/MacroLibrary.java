@@ -1,0 +1,69 @@
+package dev.sluice.core.jinja;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every parsed macro, by package. It decides which macro a bare name means in a given package ({@link #visibleFrom}):
+ * Sluice's built-ins ({@code dbt}) lowest, then other packages, then the node's own package, then the root project.
+ */
+public final class MacroLibrary {
+    public static final String INTERNAL_PACKAGE = "dbt";
+
+    private final String rootPackage;
+    private final Map<String, Map<String, DbtMacroFunction>> byPackage;
+
+    MacroLibrary(String rootPackage, Map<String, Map<String, DbtMacroFunction>> byPackage) {
+        this.rootPackage = rootPackage;
+        this.byPackage = byPackage;
+    }
+
+    public String rootPackage() {
+        return rootPackage;
+    }
+
+    public Collection<String> packages() {
+        return byPackage.keySet();
+    }
+
+    public Map<String, DbtMacroFunction> macrosOf(String packageName) {
+        return byPackage.getOrDefault(packageName, Map.of());
+    }
+
+    public Optional<DbtMacroFunction> find(String packageName, String name) {
+        return Optional.ofNullable(macrosOf(packageName).get(name));
+    }
+
+    /** Names a template in {@code packageName} can call without a namespace, with the macro each one means. */
+    Map<String, DbtMacroFunction> visibleFrom(String packageName) {
+        Map<String, DbtMacroFunction> visible = new LinkedHashMap<>(macrosOf(INTERNAL_PACKAGE));
+        for (String pkg : byPackage.keySet()) {
+            if (!pkg.equals(INTERNAL_PACKAGE) && !pkg.equals(rootPackage) && !pkg.equals(packageName)) {
+                visible.putAll(macrosOf(pkg));
+            }
+        }
+        if (packageName != null) {
+            visible.putAll(macrosOf(packageName));
+        }
+        visible.putAll(macrosOf(rootPackage));
+        return visible;
+    }
+
+    /**
+     * adapter.dispatch's search: for each package in {@code searchOrder}, {@code <adapter>__name} then {@code default__name}.
+     */
+    public Optional<DbtMacroFunction> dispatch(String name, String adapterType, List<String> searchOrder) {
+        for (String pkg : searchOrder) {
+            for (String prefix : List.of(adapterType + "__", "default__")) {
+                DbtMacroFunction macro = macrosOf(pkg).get(prefix + name);
+                if (macro != null) {
+                    return Optional.of(macro);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

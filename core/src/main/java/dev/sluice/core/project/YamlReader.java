@@ -1,0 +1,69 @@
+package dev.sluice.core.project;
+
+import dev.sluice.core.errors.ErrorCode;
+import dev.sluice.core.errors.SluiceException;
+import dev.sluice.core.errors.SourceLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** Reads YAML files safely; a syntax error names the file, line and column. */
+public final class YamlReader {
+    private YamlReader() {
+    }
+
+    public static Object parse(String text, String fileForMessages) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(256 * 1024 * 1024);
+        try {
+            return new Yaml(new SafeConstructor(options)).load(text);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            int column = mark == null ? 0 : mark.getColumn() + 1;
+            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            throw new SluiceException(ErrorCode.YAML_INVALID, "invalid YAML: " + context + problem,
+                    new SourceLocation(fileForMessages, line, column));
+        } catch (YAMLException e) {
+            throw new SluiceException(ErrorCode.YAML_INVALID, "invalid YAML: " + e.getMessage(),
+                    SourceLocation.of(fileForMessages));
+        }
+    }
+
+    /** The file's top-level mapping; an empty file is an empty map, anything else but a mapping is an error. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readMap(Path file, String fileForMessages) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO, "cannot read " + file + ": " + e.getMessage(),
+                    SourceLocation.of(fileForMessages));
+        }
+        return toMap(parse(text, fileForMessages), fileForMessages);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toMap(Object parsed, String fileForMessages) {
+        if (parsed == null) {
+            return new LinkedHashMap<>();
+        }
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new SluiceException(ErrorCode.YAML_INVALID, "expected a mapping at the top of the file",
+                    SourceLocation.of(fileForMessages, 1));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        ((Map<Object, Object>) parsed).forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+}
