@@ -74,6 +74,11 @@ public final class JinjaEngine {
         return new MacroLibrary(rootPackage, byPackage);
     }
 
+    /** Renders text that may not call macros (dbt_project.yml, profiles.yml) with the given context. */
+    public String renderPlain(String template, Map<String, Object> variables, String file) {
+        return render(template, variables, new MacroLibrary(null, Map.of()), null, file, new RenderSession());
+    }
+
     private static SluiceException syntaxError(String file, int line, String message) {
         return new SluiceException(ErrorCode.JINJA_SYNTAX, message, SourceLocation.of(file, Math.max(line, 0)));
     }
