@@ -1,0 +1,97 @@
+package dev.sluice.core.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The flags every command shares, as dbt spells them. Build with {@link #builder(Path)}; null means "not given".
+ */
+public record InvocationOptions(
+        Path projectDir,
+        Path profilesDir,
+        String profile,
+        String target,
+        Map<String, Object> vars,
+        Integer threads,
+        List<String> select,
+        List<String> exclude,
+        String selector,
+        List<String> resourceTypes,
+        List<String> excludeResourceTypes,
+        boolean failFast,
+        boolean fullRefresh,
+        String indirectSelection,
+        Path targetPath,
+        Path logPath) {
+
+    public static Builder builder(Path projectDir) {
+        return new Builder(projectDir);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(projectDir);
+        b.profilesDir = profilesDir;
+        b.profile = profile;
+        b.target = target;
+        b.vars = vars;
+        b.threads = threads;
+        b.select = select;
+        b.exclude = exclude;
+        b.selector = selector;
+        b.resourceTypes = resourceTypes;
+        b.excludeResourceTypes = excludeResourceTypes;
+        b.failFast = failFast;
+        b.fullRefresh = fullRefresh;
+        b.indirectSelection = indirectSelection;
+        b.targetPath = targetPath;
+        b.logPath = logPath;
+        return b;
+    }
+
+    /** Fluent builder; every setter returns the builder. */
+    public static final class Builder {
+        private final Path projectDir;
+        private Path profilesDir;
+        private String profile;
+        private String target;
+        private Map<String, Object> vars = Map.of();
+        private Integer threads;
+        private List<String> select = List.of();
+        private List<String> exclude = List.of();
+        private String selector;
+        private List<String> resourceTypes = List.of();
+        private List<String> excludeResourceTypes = List.of();
+        private boolean failFast;
+        private boolean fullRefresh;
+        private String indirectSelection = "eager";
+        private Path targetPath;
+        private Path logPath;
+
+        private Builder(Path projectDir) {
+            this.projectDir = projectDir;
+        }
+
+        public Builder profilesDir(Path v) { profilesDir = v; return this; }
+        public Builder profile(String v) { profile = v; return this; }
+        public Builder target(String v) { target = v; return this; }
+        public Builder vars(Map<String, Object> v) { vars = v == null ? Map.of() : v; return this; }
+        public Builder threads(Integer v) { threads = v; return this; }
+        public Builder select(List<String> v) { select = v == null ? List.of() : v; return this; }
+        public Builder exclude(List<String> v) { exclude = v == null ? List.of() : v; return this; }
+        public Builder selector(String v) { selector = v; return this; }
+        public Builder resourceTypes(List<String> v) { resourceTypes = v == null ? List.of() : v; return this; }
+        public Builder excludeResourceTypes(List<String> v) { excludeResourceTypes = v == null ? List.of() : v; return this; }
+        public Builder failFast(boolean v) { failFast = v; return this; }
+        public Builder fullRefresh(boolean v) { fullRefresh = v; return this; }
+        public Builder indirectSelection(String v) { indirectSelection = v == null ? "eager" : v; return this; }
+        public Builder targetPath(Path v) { targetPath = v; return this; }
+        public Builder logPath(Path v) { logPath = v; return this; }
+
+        public InvocationOptions build() {
+            return new InvocationOptions(projectDir, profilesDir, profile, target, vars, threads, select, exclude,
+                    selector, resourceTypes, excludeResourceTypes, failFast, fullRefresh, indirectSelection,
+                    targetPath, logPath);
+        }
+    }
+}

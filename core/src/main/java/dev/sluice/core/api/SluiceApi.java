@@ -1,0 +1,45 @@
+package dev.sluice.core.api;
+
+import dev.sluice.core.execute.RunResults;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one door to the engine for the CLI and the server. Every method reports progress as events to the sink the
+ * implementation was built with, writes dbt's artifacts under the target path, and throws
+ * {@link dev.sluice.core.errors.SluiceException} when it cannot run at all (bad project, bad profile, cycle). Node
+ * failures do not throw: they are in the returned results.
+ */
+public interface SluiceApi {
+
+    /** Parses the project and writes target/manifest.json. Returns the number of nodes parsed. */
+    int parse(InvocationOptions options);
+
+    RunResults run(InvocationOptions options);
+
+    RunResults seed(InvocationOptions options);
+
+    RunResults test(InvocationOptions options);
+
+    RunResults build(InvocationOptions options);
+
+    /** Compiles the selection and writes compiled SQL under target/compiled; returns each node's compiled code. */
+    Map<String, String> compile(InvocationOptions options);
+
+    /** Compiles inline SQL (compile --inline) with the project's macros and refs. */
+    String compileInline(InvocationOptions options, String sql);
+
+    /** {@code ls}: one line per selected node in the requested format. */
+    List<String> list(InvocationOptions options, ListOutput output, List<String> outputKeys);
+
+    /** {@code show --select x} or {@code show --inline sql}; {@code inlineSql} null means the selection. */
+    ShowResult show(InvocationOptions options, String inlineSql, int limit);
+
+    /** {@code run-operation macro --args '{...}'}: runs the macro with the warehouse; returns its result as text. */
+    String runOperation(InvocationOptions options, String macro, Map<String, Object> args);
+
+    /** {@code clean}: removes the clean-targets; returns the paths removed. */
+    List<String> clean(InvocationOptions options);
+
+    DebugReport debug(InvocationOptions options);
+}
