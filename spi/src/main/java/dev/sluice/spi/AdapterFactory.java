@@ -7,6 +7,17 @@ package dev.sluice.spi;
 public interface AdapterFactory {
     String type();
 
+    /** The SQL spelling of this warehouse; available without a connection, for parsing and compiling. */
+    SqlDialect dialect();
+
+    /**
+     * Fills in what the target leaves implicit (the database a DuckDB file path names, a default schema), without
+     * connecting, so that parse and compile know every relation's name.
+     */
+    default TargetConfig normalize(TargetConfig target) {
+        return target;
+    }
+
     /** Opens the warehouse described by the target. Fails with {@link AdapterException} when it cannot connect. */
     Adapter create(TargetConfig target, AdapterContext context);
 }

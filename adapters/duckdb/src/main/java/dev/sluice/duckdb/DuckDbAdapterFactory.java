@@ -3,6 +3,7 @@ package dev.sluice.duckdb;
 import dev.sluice.spi.Adapter;
 import dev.sluice.spi.AdapterContext;
 import dev.sluice.spi.AdapterFactory;
+import dev.sluice.spi.SqlDialect;
 import dev.sluice.spi.TargetConfig;
 
 /** Registers {@code type: duckdb}. */
@@ -10,6 +11,30 @@ public final class DuckDbAdapterFactory implements AdapterFactory {
     @Override
     public String type() {
         return "duckdb";
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return new DuckDbDialect();
+    }
+
+    /** dbt-duckdb names the database after the file (``dev.duckdb`` is ``dev``), ``memory`` in memory; schema ``main``. */
+    @Override
+    public TargetConfig normalize(TargetConfig target) {
+        String database = target.database();
+        if (database == null) {
+            String path = target.stringField("path", ":memory:");
+            if (path.equals(":memory:")) {
+                database = "memory";
+            } else {
+                String name = java.nio.file.Path.of(path).getFileName().toString();
+                int dot = name.indexOf('.');
+                database = dot > 0 ? name.substring(0, dot) : name;
+            }
+        }
+        String schema = target.schema() == null ? "main" : target.schema();
+        return new TargetConfig(target.profileName(), target.targetName(), target.type(), database, schema,
+                target.threads(), target.fields());
     }
 
     @Override
