@@ -1,0 +1,71 @@
+package dev.sluice.core.artifacts;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sluice.core.errors.ErrorCode;
+import dev.sluice.core.errors.SluiceException;
+import dev.sluice.core.errors.SourceLocation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a JSON tree as compact UTF-8 to a temp file beside the target, then moves it into place. */
+final class ArtifactFiles {
+    private final ObjectMapper mapper = new ObjectMapper()
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    void write(JsonNode tree, Path file) {
+        Path target = file.toAbsolutePath();
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                mapper.writeValue(out, tree);
+            }
+            move(temp, target);
+            temp = null;
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO, "Could not write " + target + ": " + e.getMessage(),
+                    SourceLocation.of(target.toString()), null, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** The exact text {@link #write} puts in the file. */
+    String toText(JsonNode tree) {
+        try {
+            return mapper.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.INTERNAL, "Could not serialize artifact: " + e.getMessage(), null,
+                    null, e);
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // best effort: the write already failed and that error is the one to report
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.sluice.core.artifacts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+
+/** Small helpers for building artifact trees from the manifest's plain Java values. */
+final class Json {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    /** dbt's timestamp style: always six fractional digits, UTC, trailing Z. */
+    private static final DateTimeFormatter ISO_MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    static ArrayNode strings(Collection<?> values) {
+        ArrayNode out = array();
+        if (values != null) {
+            values.forEach(v -> out.add(v == null ? null : String.valueOf(v)));
+        }
+        return out;
+    }
+
+    /** Converts YAML/Jinja-derived values (maps, lists, scalars) to JSON, keeping map order. */
+    static JsonNode value(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof String s) {
+            return NODES.textNode(s);
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return NODES.numberNode(((Number) value).longValue());
+        }
+        if (value instanceof BigDecimal d) {
+            return NODES.numberNode(d);
+        }
+        if (value instanceof BigInteger i) {
+            return NODES.numberNode(i);
+        }
+        if (value instanceof Number n) {
+            return NODES.numberNode(n.doubleValue());
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode out = object();
+            map.forEach((k, v) -> out.set(String.valueOf(k), value(v)));
+            return out;
+        }
+        if (value instanceof Collection<?> list) {
+            ArrayNode out = array();
+            list.forEach(v -> out.add(value(v)));
+            return out;
+        }
+        if (value instanceof Object[] items) {
+            return value(Arrays.asList(items));
+        }
+        if (value instanceof Instant instant) {
+            return NODES.textNode(iso(instant));
+        }
+        if (value instanceof TemporalAccessor temporal) {
+            return NODES.textNode(temporal.toString());
+        }
+        return NODES.textNode(String.valueOf(value));
+    }
+
+    /** An object, or {} when the value is not a map (so a bad YAML value never breaks the artifact's shape). */
+    static ObjectNode objectValue(Object value) {
+        return value instanceof Map<?, ?> ? (ObjectNode) value(value) : object();
+    }
+
+    static String iso(Instant instant) {
+        return instant == null ? null : ISO_MICROS.format(instant);
+    }
+
+    /** Seconds as a plain decimal with at most microsecond precision (execution_time, elapsed_time). */
+    static JsonNode seconds(double seconds) {
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds) || seconds < 0) {
+            seconds = 0.0;
+        }
+        BigDecimal value = BigDecimal.valueOf(seconds).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        return NODES.numberNode(value.scale() < 1 ? value.setScale(1) : value);
+    }
+
+    /** An instant as epoch seconds with microseconds, like Python's time.time() (dbt's created_at). */
+    static JsonNode epochSeconds(Instant instant) {
+        BigDecimal micros = BigDecimal.valueOf(instant.getEpochSecond())
+                .add(BigDecimal.valueOf(instant.getNano() / 1000, 6));
+        return NODES.numberNode(micros);
+    }
+}
