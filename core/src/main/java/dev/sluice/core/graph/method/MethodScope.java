@@ -1,0 +1,21 @@
+package dev.sluice.core.graph.method;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** What a {@link SelectionMethod} searches: every selectable resource, and the root project's name. */
+public record MethodScope(String rootProject, Collection<Selectable> candidates) {
+
+    /** Ids of the candidates that pass {@code test}. */
+    public Set<String> idsWhere(Predicate<Selectable> test) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Selectable candidate : candidates) {
+            if (test.test(candidate)) {
+                out.add(candidate.uniqueId());
+            }
+        }
+        return out;
+    }
+}
