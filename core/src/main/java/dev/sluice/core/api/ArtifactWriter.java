@@ -1,0 +1,88 @@
+package dev.sluice.core.api;
+
+import dev.sluice.core.artifacts.ArtifactMetadata;
+import dev.sluice.core.artifacts.ManifestExtras;
+import dev.sluice.core.artifacts.ManifestJsonWriter;
+import dev.sluice.core.artifacts.RunResultsJsonWriter;
+import dev.sluice.core.compile.CompiledNode;
+import dev.sluice.core.compile.Relations;
+import dev.sluice.core.errors.ErrorCode;
+import dev.sluice.core.errors.SluiceException;
+import dev.sluice.core.execute.RunResults;
+import dev.sluice.core.manifest.Node;
+import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.spi.SqlDialect;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Writes what an invocation leaves in target/: manifest.json, run_results.json, compiled/ and run/ SQL. */
+final class ArtifactWriter {
+    private final Session session;
+    private final Map<String, ManifestExtras.CompiledNode> compiled = new ConcurrentHashMap<>();
+
+    ArtifactWriter(Session session) {
+        this.session = session;
+    }
+
+    /** target/compiled/&lt;package&gt;/&lt;file&gt; (generic tests: under their YAML file), as dbt lays it out. */
+    static String compiledPath(Node node) {
+        if (node.resourceType == ResourceType.TEST && node.testMetadata != null) {
+            return node.packageName + "/" + node.originalFilePath + "/" + node.name + ".sql";
+        }
+        return node.packageName + "/" + node.originalFilePath;
+    }
+
+    void compiled(CompiledNode node) {
+        if (node.compiledCode() == null) {
+            return;
+        }
+        String relative = compiledPath(node.node());
+        write(session.targetDir.resolve("compiled").resolve(relative), node.compiledCode());
+        compiled.put(node.node().uniqueId, new ManifestExtras.CompiledNode(node.compiledCode(),
+                session.targetDir.getFileName() + "/compiled/" + relative,
+                node.extraCtes().stream().map(c -> new ManifestExtras.InjectedCte(c.id(), c.sql())).toList()));
+    }
+
+    void ran(Node node, String sql) {
+        write(session.targetDir.resolve("run").resolve(compiledPath(node)), sql);
+    }
+
+    void manifest() {
+        SqlDialect dialect = session.factory.dialect();
+        Map<String, String> relationNames = new LinkedHashMap<>();
+        for (Node node : session.parsed.manifest().nodes.values()) {
+            if (Relations.builds(node)) {
+                relationNames.put(node.uniqueId, dialect.render(Relations.of(node)));
+            }
+        }
+        session.parsed.manifest().sources.values().forEach(s -> relationNames.put(s.uniqueId,
+                dialect.render(Relations.of(s))));
+        ManifestExtras extras = ManifestExtras.parsedOnly(session.target.type())
+                .withCompiled(new LinkedHashMap<>(compiled))
+                .withRelationNames(relationNames)
+                .withParsedAt(session.startedAt)
+                .withProjectRoot(session.project.root().toString());
+        ArtifactMetadata meta = ArtifactMetadata.forManifest(session.project.name(), session.target.type(),
+                session.invocationId, Instant.now());
+        new ManifestJsonWriter().write(session.parsed.manifest(), extras, meta, session.targetDir.resolve("manifest.json"));
+    }
+
+    void runResults(RunResults results) {
+        new RunResultsJsonWriter().write(results, ArtifactMetadata.forRunResults(session.invocationId, Instant.now()),
+                session.targetDir.resolve("run_results.json"));
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO, "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

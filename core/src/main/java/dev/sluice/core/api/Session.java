@@ -1,0 +1,120 @@
+package dev.sluice.core.api;
+
+import dev.sluice.core.compile.Compiler;
+import dev.sluice.core.errors.ErrorCode;
+import dev.sluice.core.errors.SluiceException;
+import dev.sluice.core.events.Event;
+import dev.sluice.core.events.EventSink;
+import dev.sluice.core.jinja.JinjaEngine;
+import dev.sluice.core.jinja.NodeContext;
+import dev.sluice.core.manifest.parse.ManifestParser;
+import dev.sluice.core.manifest.parse.ParseTarget;
+import dev.sluice.core.manifest.parse.ParsedProject;
+import dev.sluice.core.project.EnvVars;
+import dev.sluice.core.project.ProfileLoader;
+import dev.sluice.core.project.ProfileRequest;
+import dev.sluice.core.project.ProjectConfig;
+import dev.sluice.core.project.ProjectLoader;
+import dev.sluice.spi.Adapter;
+import dev.sluice.spi.AdapterContext;
+import dev.sluice.spi.AdapterException;
+import dev.sluice.spi.AdapterFactory;
+import dev.sluice.spi.TargetConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One invocation's loaded state: the project, the target, the parsed manifest, and the warehouse connection, opened
+ * only when a command first needs it and closed with the session.
+ */
+final class Session implements AutoCloseable {
+    final InvocationOptions options;
+    final ProjectConfig project;
+    final TargetConfig target;
+    final AdapterFactory factory;
+    final ParsedProject parsed;
+    final UUID invocationId = UUID.randomUUID();
+    final Instant startedAt = Instant.now();
+    final Path targetDir;
+    private final EventSink events;
+    private final JinjaEngine jinja;
+    private final EnvVars env;
+    private Adapter adapter;
+
+    private Session(InvocationOptions options, ProjectConfig project, TargetConfig target, AdapterFactory factory,
+                    ParsedProject parsed, EventSink events, JinjaEngine jinja, EnvVars env) {
+        this.options = options;
+        this.project = project;
+        this.target = target;
+        this.factory = factory;
+        this.parsed = parsed;
+        this.events = events;
+        this.jinja = jinja;
+        this.env = env;
+        this.targetDir = options.targetPath() != null ? project.root().resolve(options.targetPath())
+                : project.root().resolve(project.targetPath());
+    }
+
+    static Session open(InvocationOptions options, EnvVars env, EventSink events, AdapterRegistry adapters,
+                        JinjaEngine jinja) {
+        Path projectDir = (options.projectDir() == null ? Path.of("") : options.projectDir()).toAbsolutePath().normalize();
+        java.util.function.Consumer<String> logger = text -> events.accept(Event.Message.info(text));
+        ProjectConfig project = new ProjectLoader(jinja, env, logger).load(projectDir, options.vars());
+        ProfileRequest request = new ProfileRequest(options.profilesDir(), options.profile(), options.target(),
+                options.threads());
+        TargetConfig raw = new ProfileLoader(jinja, env, logger).load(request, projectDir, project.profile(), options.vars());
+        AdapterFactory factory = adapters.get(raw.type());
+        TargetConfig target = factory.normalize(raw);
+        Map<String, Object> targetContext = TargetContext.of(target);
+        ParseTarget parseTarget = new ParseTarget(target.type(), factory.dialect(), target.database(), target.schema(),
+                targetContext);
+        Instant started = Instant.now();
+        UUID id = UUID.randomUUID();
+        ParsedProject parsed = new ManifestParser(jinja, env, events).parse(project, parseTarget, options.vars(),
+                id.toString(), DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)));
+        return new Session(options, project, target, factory, parsed, events, jinja, env);
+    }
+
+    synchronized Adapter adapter() {
+        if (adapter == null) {
+            try {
+                adapter = factory.create(target, new AdapterContext(project.root(), Math.max(1, target.threads())));
+            } catch (AdapterException e) {
+                throw new SluiceException(ErrorCode.WAREHOUSE_UNAVAILABLE, "Could not connect to target '"
+                        + target.targetName() + "' (" + target.type() + "): " + e.getMessage());
+            }
+        }
+        return adapter;
+    }
+
+    NodeContext.Invocation invocation() {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("FULL_REFRESH", options.fullRefresh());
+        flags.put("FAIL_FAST", options.failFast());
+        flags.put("WHICH", "run");
+        return new NodeContext.Invocation(parsed.macros(), target.type(), factory.dialect(), TargetContext.of(target),
+                env, text -> events.accept(Event.Message.info(text)), invocationId.toString(),
+                DateTimeFormatter.ISO_INSTANT.format(startedAt.atOffset(ZoneOffset.UTC)), flags, project.name());
+    }
+
+    Compiler compiler() {
+        return new Compiler(parsed, jinja, invocation(), this::adapter, options.fullRefresh());
+    }
+
+    EventSink events() {
+        return events;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (adapter != null) {
+            adapter.close();
+            adapter = null;
+        }
+    }
+}

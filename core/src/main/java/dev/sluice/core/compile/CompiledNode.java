@@ -1,0 +1,15 @@
+package dev.sluice.core.compile;
+
+import dev.sluice.core.manifest.Node;
+import dev.sluice.spi.Relation;
+import java.util.List;
+
+/**
+ * A node's runtime render: the SQL to run ({@code compiledCode}, ephemeral CTEs already injected), the relation it
+ * builds (null for tests, analyses and ephemeral models), and the ephemeral models it pulled in.
+ */
+public record CompiledNode(Node node, String compiledCode, Relation relation, List<InjectedCte> extraCtes) {
+
+    public record InjectedCte(String id, String sql) {
+    }
+}

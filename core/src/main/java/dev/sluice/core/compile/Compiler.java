@@ -1,0 +1,180 @@
+package dev.sluice.core.compile;
+
+import dev.sluice.core.errors.SluiceException;
+import dev.sluice.core.errors.SourceLocation;
+import dev.sluice.core.jinja.ContextFunctions;
+import dev.sluice.core.jinja.JinjaEngine;
+import dev.sluice.core.jinja.NodeContext;
+import dev.sluice.core.jinja.RelationProxy;
+import dev.sluice.core.jinja.RenderSession;
+import dev.sluice.core.manifest.Manifest;
+import dev.sluice.core.manifest.Node;
+import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.core.manifest.parse.NodeDicts;
+import dev.sluice.core.manifest.parse.ParsedProject;
+import dev.sluice.core.manifest.parse.TestArgumentRefs;
+import dev.sluice.spi.Adapter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The compile stage: renders a node with the runtime context (refs resolve to relations, {@code execute} is true),
+ * renders generic tests through their test macro, and injects ephemeral models as CTEs. Thread-safe; ephemeral
+ * models compile once per invocation.
+ */
+public final class Compiler {
+    private final ParsedProject parsed;
+    private final JinjaEngine jinja;
+    private final NodeContext.Invocation invocation;
+    private final Supplier<Adapter> adapter;
+    private final boolean fullRefresh;
+    private final Map<String, CompiledNode> ephemeralCache = new ConcurrentHashMap<>();
+    /** Each ephemeral model's own SQL before injection, hoisted as a CTE into the queries that use it. */
+    private final Map<String, String> ephemeralBodies = new ConcurrentHashMap<>();
+
+    public Compiler(ParsedProject parsed, JinjaEngine jinja, NodeContext.Invocation invocation, Supplier<Adapter> adapter,
+                    boolean fullRefresh) {
+        this.parsed = parsed;
+        this.jinja = jinja;
+        this.invocation = invocation;
+        this.adapter = adapter;
+        this.fullRefresh = fullRefresh;
+    }
+
+    public Manifest manifest() {
+        return parsed.manifest();
+    }
+
+    public CompiledNode compile(Node node) {
+        if (node.resourceType == ResourceType.SEED) {
+            return new CompiledNode(node, null, Relations.of(node), List.of());
+        }
+        if (node.isEphemeral()) {
+            return ephemeral(node);
+        }
+        return compileFresh(node);
+    }
+
+    private CompiledNode ephemeral(Node node) {
+        CompiledNode cached = ephemeralCache.get(node.uniqueId);
+        if (cached == null) {
+            cached = compileFresh(node);
+            ephemeralCache.putIfAbsent(node.uniqueId, cached);
+        }
+        return cached;
+    }
+
+    private CompiledNode compileFresh(Node node) {
+        RuntimeHost host = host(node);
+        String sql;
+        try {
+            sql = node.testMetadata != null ? renderGenericTest(node, host) : render(node.rawCode, node, host);
+        } catch (SluiceException e) {
+            throw e.at(node.describe(), SourceLocation.of(node.originalFilePath, node.line));
+        }
+        if (node.isEphemeral()) {
+            ephemeralBodies.putIfAbsent(node.uniqueId, sql);
+        }
+        List<CompiledNode.InjectedCte> ctes = new ArrayList<>();
+        collectCtes(host, ctes);
+        String code = CteInjector.inject(sql, ctes);
+        return new CompiledNode(node, code, Relations.builds(node) || node.isEphemeral() ? Relations.of(node) : null, ctes);
+    }
+
+    /** Ephemeral parents first, each once, in dependency order. */
+    private void collectCtes(RuntimeHost host, List<CompiledNode.InjectedCte> out) {
+        for (String id : host.ephemeralsUsed()) {
+            Node ephemeral = parsed.manifest().nodes.get(id);
+            CompiledNode compiled = ephemeral(ephemeral);
+            for (CompiledNode.InjectedCte nested : compiled.extraCtes()) {
+                if (out.stream().noneMatch(c -> c.id().equals(nested.id()))) {
+                    out.add(nested);
+                }
+            }
+            String cteName = Relations.of(ephemeral).identifier();
+            if (out.stream().noneMatch(c -> c.id().equals(cteName))) {
+                String body = ephemeralBodies.get(id);
+                out.add(new CompiledNode.InjectedCte(cteName, body));
+            }
+        }
+    }
+
+    /** Renders arbitrary text (hooks, operations) in a node's context, or the project's when node is null. */
+    public String renderInContext(String template, Node node, String file, Map<String, Object> extra) {
+        RuntimeHost host = host(node);
+        Map<String, Object> context = context(node, host);
+        context.putAll(extra);
+        return jinja.render(template, context, parsed.macros(), node == null ? parsed.manifest().projectName
+                : node.packageName, file, new RenderSession());
+    }
+
+    private RuntimeHost host(Node node) {
+        return new RuntimeHost(parsed.manifest(), node, invocation.dialect(), adapter, parsed.dispatchOrder(), fullRefresh);
+    }
+
+    private String render(String template, Node node, RuntimeHost host) {
+        return jinja.render(template, context(node, host), parsed.macros(), node.packageName, node.originalFilePath,
+                new RenderSession());
+    }
+
+    private Map<String, Object> context(Node node, RuntimeHost host) {
+        String pkg = node == null ? parsed.manifest().projectName : node.packageName;
+        Map<String, Object> model = node == null ? Map.of() : NodeDicts.of(node);
+        return NodeContext.build(invocation, host, parsed.vars().forPackage(pkg), model,
+                node == null ? null : node.describe());
+    }
+
+    /** Calls the test macro with the node's kwargs; {@code model} is the tested relation, filtered by {@code where}. */
+    private String renderGenericTest(Node node, RuntimeHost host) {
+        Map<String, Object> context = context(node, host);
+        StringBuilder call = new StringBuilder("{{ ");
+        if (node.testMetadata.namespace() != null) {
+            call.append(node.testMetadata.namespace()).append('.');
+        }
+        call.append("test_").append(node.testMetadata.name()).append("(");
+        List<String> arguments = new ArrayList<>();
+        int index = 0;
+        for (Map.Entry<String, Object> kwarg : node.testMetadata.kwargs().entrySet()) {
+            String key = kwarg.getKey();
+            if (key.equals("model")) {
+                continue;
+            }
+            Object value = kwarg.getValue();
+            if (value instanceof String text && TestArgumentRefs.isRelationExpression(text)) {
+                arguments.add(key + "=" + text.strip());
+            } else {
+                String variable = "__sluice_kw" + index++;
+                context.put(variable, value);
+                arguments.add(key + "=" + variable);
+            }
+        }
+        context.put("__sluice_model", testedModel(node, host));
+        arguments.add(0, "model=__sluice_model");
+        call.append(String.join(", ", arguments)).append(") }}");
+        return jinja.render(call.toString(), context, parsed.macros(), node.packageName, node.originalFilePath,
+                new RenderSession());
+    }
+
+    private Object testedModel(Node node, RuntimeHost host) {
+        if (node.sources.isEmpty() && node.refs.isEmpty()) {
+            throw ContextFunctions.fail(dev.sluice.core.errors.ErrorCode.COMPILATION, "test has no model to test");
+        }
+        String attached = node.attachedNode;
+        RelationProxy relation;
+        if (attached != null && attached.startsWith("source.")) {
+            var source = parsed.manifest().sources.get(attached);
+            relation = host.source(source.sourceName, source.name);
+        } else {
+            List<String> ref = node.refs.get(0);
+            relation = host.ref(ref.size() > 1 ? ref.get(0) : null, ref.get(ref.size() - 1), null);
+        }
+        Object where = node.config.get("where");
+        if (where == null) {
+            return relation;
+        }
+        return "(select * from " + relation + " where " + where + ") dbt_subquery";
+    }
+}

@@ -1,0 +1,107 @@
+package dev.sluice.core.manifest.parse;
+
+import dev.sluice.core.errors.SluiceException;
+import dev.sluice.core.errors.SourceLocation;
+import dev.sluice.core.jinja.JinjaEngine;
+import dev.sluice.core.jinja.MacroLibrary;
+import dev.sluice.core.jinja.NodeContext;
+import dev.sluice.core.jinja.RenderSession;
+import dev.sluice.core.manifest.Node;
+import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.core.project.Vars;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes the nodes that files define (models, seeds, singular tests, analyses), with their project configs, and runs
+ * the parse render of SQL files so {@code ref}, {@code source} and {@code config()} calls are recorded.
+ */
+final class NodeFactory {
+    private static final long SEED_CHECKSUM_LIMIT = 1024 * 1024;
+
+    private final JinjaEngine jinja;
+    private final MacroLibrary macros;
+    private final NodeContext.Invocation invocation;
+    private final ParseTarget target;
+    private final Vars vars;
+    private final DispatchOrder dispatchOrder;
+
+    NodeFactory(JinjaEngine jinja, MacroLibrary macros, NodeContext.Invocation invocation, ParseTarget target, Vars vars,
+                DispatchOrder dispatchOrder) {
+        this.jinja = jinja;
+        this.macros = macros;
+        this.invocation = invocation;
+        this.target = target;
+        this.vars = vars;
+        this.dispatchOrder = dispatchOrder;
+    }
+
+    Node create(ResourceType type, String packageName, ProjectFile file, Map<String, Object> projectTree) {
+        String name = file.stem();
+        List<String> fqn = new ArrayList<>();
+        fqn.add(packageName);
+        fqn.addAll(file.folders());
+        fqn.add(name);
+        String uniqueId = type.dbtName() + "." + packageName + "." + name;
+        Node node = new Node(uniqueId, type, packageName, name, file.pathInRoot(), file.originalFilePath(), fqn);
+        FolderConfigs.apply(projectTree, fqn, node.config);
+        if (type == ResourceType.TEST && !node.config.has("severity")) {
+            node.config.set("severity", "ERROR");
+        }
+        if (type == ResourceType.SEED) {
+            node.seedFile = file.absolute();
+            node.checksum = seedChecksum(file);
+        } else {
+            node.rawCode = ProjectFiles.read(file);
+            node.checksum = sha256(node.rawCode);
+        }
+        return node;
+    }
+
+    /** The parse render: records refs, sources and config; the output is thrown away. */
+    void parseRender(Node node) {
+        if (node.rawCode.isEmpty() || (!node.rawCode.contains("{{") && !node.rawCode.contains("{%"))) {
+            return;
+        }
+        ParseHost host = new ParseHost(node, target.dialect(), target.database(), target.schema(), dispatchOrder);
+        Map<String, Object> context = NodeContext.build(invocation, host, vars.forPackage(node.packageName),
+                NodeDicts.of(node), node.describe());
+        try {
+            jinja.render(node.rawCode, context, macros, node.packageName, node.originalFilePath, new RenderSession());
+        } catch (SluiceException e) {
+            throw e.at(node.describe(), SourceLocation.of(node.originalFilePath));
+        }
+    }
+
+    private static String seedChecksum(ProjectFile file) {
+        try {
+            if (Files.size(file.absolute()) > SEED_CHECKSUM_LIMIT) {
+                return "path:" + file.originalFilePath();
+            }
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file.absolute()), digest)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return "path:" + file.originalFilePath();
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

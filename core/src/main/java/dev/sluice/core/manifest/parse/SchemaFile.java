@@ -1,0 +1,20 @@
+package dev.sluice.core.manifest.parse;
+
+import dev.sluice.core.manifest.Exposure;
+import dev.sluice.core.manifest.SourceDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What one schema YAML file declares: patches for nodes by kind and name, sources, exposures, tests, selectors. */
+final class SchemaFile {
+    /** A description/columns/config patch for a node of {@code kind} (models, seeds, snapshots, analyses). */
+    record Patch(String kind, String name, Map<String, Object> body, ProjectFile file, int line) {
+    }
+
+    final List<Patch> patches = new ArrayList<>();
+    final List<SourceDefinition> sources = new ArrayList<>();
+    final List<Exposure> exposures = new ArrayList<>();
+    final List<TestDefinition> tests = new ArrayList<>();
+    final List<Map<String, Object>> macroPatches = new ArrayList<>();
+}
