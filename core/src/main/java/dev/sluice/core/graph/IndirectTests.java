@@ -10,8 +10,9 @@ import java.util.Set;
  * Indirect test selection. Each criterion splits the tests attached to what it selected into "direct" (kept now) and
  * "indirect" (kept only if a later union or intersection turns out to select all their parents):
  * <ul>
- *   <li>eager: every test with any selected parent is direct. Because an {@code --exclude} criterion is expanded the
- *       same way, excluding a model also excludes every test touching it.</li>
+ *   <li>eager: every test with any selected parent is direct. The exclude side of a difference is always expanded
+ *       eagerly (see {@link SelectionEvaluator}), so excluding a model excludes every test touching it, whatever the
+ *       mode.</li>
  *   <li>cautious: direct when all parents are selected, else indirect.</li>
  *   <li>buildable: direct when every parent is selected or upstream of something selected; sources always count,
  *       as they are never built. Else indirect.</li>

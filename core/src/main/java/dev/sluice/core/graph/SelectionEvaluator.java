@@ -51,30 +51,36 @@ final class SelectionEvaluator {
     }
 
     Picked evaluate(SelectionSpec spec) {
+        return evaluate(spec, defaultMode);
+    }
+
+    /** {@code mode} applies to criteria that do not name their own indirect selection. */
+    private Picked evaluate(SelectionSpec spec, IndirectSelection mode) {
         if (spec instanceof Criterion criterion) {
-            return criterion(criterion);
+            return criterion(criterion, mode);
         }
         if (spec instanceof Union union) {
-            return combine(union.parts(), true);
+            return combine(union.parts(), true, mode);
         }
         if (spec instanceof Intersection intersection) {
-            return combine(intersection.parts(), false);
+            return combine(intersection.parts(), false, mode);
         }
         Difference difference = (Difference) spec;
-        Picked include = evaluate(difference.include());
-        Picked exclude = evaluate(difference.exclude());
+        Picked include = evaluate(difference.include(), mode);
+        // Exclusion is always eager (as dbt parses --exclude): excluding a resource excludes every test touching it.
+        Picked exclude = evaluate(difference.exclude(), IndirectSelection.EAGER);
         Set<String> direct = new LinkedHashSet<>(include.direct());
         direct.removeAll(exclude.direct());
         Set<String> all = everything(include);
         all.removeAll(everything(exclude));
-        return new Picked(tests.incorporate(direct, all, defaultMode), all);
+        return new Picked(tests.incorporate(direct, all, mode), all);
     }
 
-    private Picked criterion(Criterion criterion) {
-        IndirectSelection mode = criterion.indirect() != null ? criterion.indirect() : defaultMode;
+    private Picked criterion(Criterion criterion, IndirectSelection inherited) {
+        IndirectSelection mode = criterion.indirect() != null ? criterion.indirect() : inherited;
         Set<String> matched;
         if ("selector".equals(criterion.method())) {
-            Picked referenced = namedSelector(criterion.value());
+            Picked referenced = namedSelector(criterion.value(), mode);
             // A named selector's result stands as it is, unless operators ask to widen it.
             if (!criterion.hasGraphOperators()) {
                 return referenced;
@@ -92,7 +98,7 @@ final class SelectionEvaluator {
         return tests.expand(selected, mode);
     }
 
-    private Picked namedSelector(String name) {
+    private Picked namedSelector(String name, IndirectSelection mode) {
         if (selectorsInProgress.contains(name)) {
             List<String> chain = new ArrayList<>(selectorsInProgress);
             Collections.reverse(chain);
@@ -102,17 +108,17 @@ final class SelectionEvaluator {
         }
         selectorsInProgress.push(name);
         try {
-            return evaluate(selectors.resolve(name));
+            return evaluate(selectors.resolve(name), mode);
         } finally {
             selectorsInProgress.pop();
         }
     }
 
-    private Picked combine(List<SelectionSpec> parts, boolean union) {
+    private Picked combine(List<SelectionSpec> parts, boolean union, IndirectSelection mode) {
         Set<String> direct = null;
         Set<String> all = null;
         for (SelectionSpec part : parts) {
-            Picked picked = evaluate(part);
+            Picked picked = evaluate(part, mode);
             if (direct == null) {
                 direct = new LinkedHashSet<>(picked.direct());
                 all = everything(picked);
@@ -127,7 +133,7 @@ final class SelectionEvaluator {
         if (direct == null) {
             return new Picked(Set.of(), Set.of());
         }
-        return new Picked(tests.incorporate(direct, all, defaultMode), all);
+        return new Picked(tests.incorporate(direct, all, mode), all);
     }
 
     private static Set<String> everything(Picked picked) {

@@ -4,6 +4,7 @@ import dev.sluice.core.errors.ErrorCode;
 import dev.sluice.core.errors.SluiceException;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ class CycleDetectorTest {
 
     @Test
     void deepChainDoesNotOverflowTheStack() {
-        java.util.Map<String, List<String>> children = new java.util.HashMap<>();
+        Map<String, List<String>> children = new HashMap<>();
         for (int i = 0; i < 50_000; i++) {
             children.put("n" + i, List.of("n" + (i + 1)));
         }

@@ -18,7 +18,7 @@ class DagTest {
 
     @Test
     void holdsNodesSourcesAndExposures() {
-        assertThat(dag.ids()).contains(ORDERS, RAW_ORDERS, WEEKLY_KPIS, UNIT_TEST, COUNTRY_CODES);
+        assertThat(dag.ids()).contains(ORDERS, RAW_ORDERS, WEEKLY_KPIS, ORDERS_UNIT_TEST, COUNTRY_CODES);
         assertThat(dag.size()).isEqualTo(17);
         assertThat(dag.contains("model.p.nope")).isFalse();
     }
@@ -28,7 +28,7 @@ class DagTest {
         assertThat(dag.topologicalOrder()).containsExactly(
                 DEP_MODEL, COUNTRY_CODES, RAW_CUSTOMERS, STG_CUSTOMERS, CUSTOMERS, RAW_ORDERS, STG_ORDERS, ORDERS,
                 REVENUE, WEEKLY_KPIS, ASSERT_REVENUE, EQUAL_ROWCOUNT, NOT_NULL_ORDERS, RELATIONSHIPS,
-                SOURCE_NOT_NULL, UNIQUE_STG_ORDERS, UNIT_TEST);
+                SOURCE_NOT_NULL, UNIQUE_STG_ORDERS, ORDERS_UNIT_TEST);
     }
 
     @Test
@@ -41,7 +41,7 @@ class DagTest {
     void parentsAndChildren() {
         assertThat(dag.parents(ORDERS)).containsExactly(STG_CUSTOMERS, STG_ORDERS);
         assertThat(dag.children(ORDERS)).containsExactly(REVENUE, EQUAL_ROWCOUNT, NOT_NULL_ORDERS, RELATIONSHIPS,
-                UNIT_TEST);
+                ORDERS_UNIT_TEST);
         assertThat(dag.parents(RAW_ORDERS)).isEmpty();
         assertThat(dag.children(WEEKLY_KPIS)).isEmpty();
         assertThat(dag.parents("unknown")).isEmpty();
@@ -55,7 +55,7 @@ class DagTest {
         assertThat(dag.ancestors(List.of(REVENUE), 2)).containsExactlyInAnyOrder(ORDERS, STG_ORDERS, STG_CUSTOMERS);
         assertThat(dag.ancestors(List.of(REVENUE), 0)).isEmpty();
         assertThat(dag.descendants(STG_ORDERS)).containsExactlyInAnyOrder(ORDERS, REVENUE, WEEKLY_KPIS,
-                UNIQUE_STG_ORDERS, NOT_NULL_ORDERS, RELATIONSHIPS, EQUAL_ROWCOUNT, ASSERT_REVENUE, UNIT_TEST);
+                UNIQUE_STG_ORDERS, NOT_NULL_ORDERS, RELATIONSHIPS, EQUAL_ROWCOUNT, ASSERT_REVENUE, ORDERS_UNIT_TEST);
         assertThat(dag.descendants(List.of(STG_ORDERS), 1)).containsExactlyInAnyOrder(ORDERS, UNIQUE_STG_ORDERS,
                 EQUAL_ROWCOUNT);
         assertThat(dag.descendants(List.of(RAW_ORDERS, COUNTRY_CODES), 1)).containsExactlyInAnyOrder(STG_ORDERS,

@@ -35,7 +35,7 @@ final class SampleProject {
     static final String EQUAL_ROWCOUNT = "test.p.equal_rowcount_orders_stg_orders";
     static final String ASSERT_REVENUE = "test.p.assert_revenue_positive";
     static final String SOURCE_NOT_NULL = "test.p.source_not_null_raw_orders_id";
-    static final String UNIT_TEST = "unit_test.p.orders.test_orders_logic";
+    static final String ORDERS_UNIT_TEST = "unit_test.p.orders.test_orders_logic";
 
     private SampleProject() {
     }
