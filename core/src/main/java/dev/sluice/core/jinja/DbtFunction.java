@@ -27,6 +27,11 @@ public abstract class DbtFunction extends MacroFunction {
 
     protected abstract Object call(Args args);
 
+    /** Target of {@link CallChains}: a call on the value this function returned. */
+    public Object __call__(Object... args) {
+        return evaluate(args);
+    }
+
     /** A function from a lambda, for the many one-liners of the context. */
     public static DbtFunction of(String name, java.util.function.Function<Args, Object> body) {
         return new DbtFunction(name) {

@@ -21,6 +21,11 @@ final class DbtMacroFunction extends MacroFunction {
         return packageName;
     }
 
+    /** Target of {@link CallChains}: {@code adapter.dispatch(...)(args)} calls the returned macro here. */
+    public Object __call__(Object... args) {
+        return evaluate(args);
+    }
+
     @Override
     public Object doEvaluate(Map<String, Object> argMap, Map<String, Object> kwargMap, List<Object> varArgs) {
         JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();

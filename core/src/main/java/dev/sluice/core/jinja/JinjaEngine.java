@@ -50,7 +50,7 @@ public final class JinjaEngine {
     public MacroLibrary parseMacros(String rootPackage, List<MacroSource> sources) {
         Map<String, Map<String, DbtMacroFunction>> byPackage = new LinkedHashMap<>();
         for (MacroSource source : sources) {
-            String text = JinjaBlocks.macroFileToJinja(source.text());
+            String text = CallChains.rewrite(JinjaBlocks.macroFileToJinja(source.text()));
             Context context = new Context(jinjava.getGlobalContext(), Map.of(), config.getDisabled());
             JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
             JinjavaInterpreter.pushCurrent(interpreter);
@@ -110,7 +110,7 @@ public final class JinjaEngine {
         String output;
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
-            output = interpreter.render(template);
+            output = interpreter.render(CallChains.rewrite(template));
         } catch (InterpretException e) {
             throw failure(session, file, e.getLineNumber(), e.getMessage(), ErrorCode.JINJA_SYNTAX);
         } finally {

@@ -30,7 +30,7 @@ public final class MacroLibrary {
     }
 
     public Map<String, DbtMacroFunction> macrosOf(String packageName) {
-        return byPackage.getOrDefault(packageName, Map.of());
+        return packageName == null ? Map.of() : byPackage.getOrDefault(packageName, Map.of());
     }
 
     public Optional<DbtMacroFunction> find(String packageName, String name) {

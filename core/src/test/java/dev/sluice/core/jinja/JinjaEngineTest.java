@@ -91,4 +91,16 @@ class JinjaEngineTest {
                 List.of())).isEqualTo("123 {\"a\":1} 2 v 46");
         assertThat(render("{{ modules.datetime.datetime.now().strftime('%Y') | length }}", List.of())).isEqualTo("4");
     }
+
+    @Test
+    void callsTheValueACallReturns() {
+        MacroLibrary macros = engine.parseMacros("proj", List.of());
+        Map<String, Object> context = new java.util.LinkedHashMap<>(ContextFunctions.base(
+                name -> ContextFunctions.MISSING, new EnvVars(Map.of()), logs::add, null));
+        context.put("make_greeter", DbtFunction.of("make_greeter", args -> DbtFunction.of("greeter",
+                inner -> "hi " + inner.get(0, "name") + inner.get(1, "punct", "!"))));
+        String out = engine.render("{{ make_greeter()('ann', punct='?') }} {{ 'a)(b' }}", context, macros, "proj",
+                "models/m.sql", new RenderSession());
+        assertThat(out).isEqualTo("hi ann? a)(b");
+    }
 }

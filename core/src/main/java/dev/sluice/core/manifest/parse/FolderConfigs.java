@@ -16,11 +16,11 @@ public final class FolderConfigs {
             "post_hook", "persist_docs", "full_refresh", "unique_key", "incremental_strategy", "on_schema_change",
             "meta", "docs", "quote_columns", "column_types", "delimiter", "severity", "store_failures", "store_failures_as",
             "where", "limit", "fail_calc", "warn_if", "error_if", "grants", "contract", "access", "group", "sql_header",
-            "quoting", "strategy", "target_schema", "target_database", "check_cols", "updated_at", "unique_key",
+            "quoting", "strategy", "target_schema", "target_database", "check_cols", "updated_at",
             "invalidate_hard_deletes", "hard_deletes", "snapshot_meta_column_names", "dbt_valid_to_current",
             "on_configuration_change", "packages", "event_time", "batch_size", "lookback", "begin",
             "concurrent_batches", "incremental_predicates", "merge_update_columns", "merge_exclude_columns",
-            "python_version", "submission_method", "loaded_at_field", "freshness", "docs", "label", "node_color");
+            "python_version", "submission_method", "loaded_at_field", "freshness", "label", "node_color");
 
     private FolderConfigs() {
     }
