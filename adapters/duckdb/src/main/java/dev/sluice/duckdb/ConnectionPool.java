@@ -11,7 +11,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * A fixed pool of connections to one DuckDB database. Every connection is a {@code duplicate()} of the first, so they
- * all see the same database (a bare in-memory URL would give each its own).
+ * all see the same database (a bare in-memory URL would give each its own). Work never nests: a caller holds one
+ * connection at a time, so a pool of one cannot deadlock.
  */
 final class ConnectionPool implements AutoCloseable {
     private final DuckDBConnection primary;
@@ -32,6 +33,10 @@ final class ConnectionPool implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    int size() {
+        return all.size();
+    }
+
     <T> T with(Work<T> work) {
         Connection connection;
         try {
@@ -43,7 +48,7 @@ final class ConnectionPool implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new AdapterException(DuckDbErrors.clean(e.getMessage()), e, true);
+            throw DuckDbErrors.wrap(e);
         } finally {
             idle.add(connection);
         }

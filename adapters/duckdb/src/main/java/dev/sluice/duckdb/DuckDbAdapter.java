@@ -11,7 +11,6 @@ import dev.sluice.spi.Relation;
 import dev.sluice.spi.RelationType;
 import dev.sluice.spi.SqlDialect;
 import dev.sluice.spi.TargetConfig;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,9 +21,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
@@ -32,40 +29,49 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbAdapter implements Adapter {
     private final ConnectionPool pool;
     private final SqlDialect dialect = new DuckDbDialect();
+    private final Transactions transactions;
+    private final RelationSwap swap;
     private final String database;
 
     private DuckDbAdapter(ConnectionPool pool, String database) {
         this.pool = pool;
         this.database = database;
+        this.transactions = new Transactions(pool, dialect);
+        this.swap = new RelationSwap(dialect, database);
     }
 
     static DuckDbAdapter open(TargetConfig target, AdapterContext context) {
-        String path = target.stringField("path", ":memory:");
-        String url = "jdbc:duckdb:";
-        if (!path.equals(":memory:") && !path.startsWith("md:")) {
-            Path file = context.projectDir().resolve(path).normalize();
-            if (file.getParent() != null) {
-                file.getParent().toFile().mkdirs();
-            }
-            url += file;
+        DuckDbTarget where = DuckDbTarget.of(target, context);
+        where.createParentFolders();
+        String shown = where.file() == null ? DuckDbTarget.MEMORY : where.file().toString();
+        DuckDBConnection primary;
+        try {
+            primary = (DuckDBConnection) DriverManager.getConnection(where.url(), where.settings());
+        } catch (SQLException e) {
+            throw DuckDbErrors.wrap("cannot open DuckDB database " + shown
+                    + (where.settings().isEmpty() ? "" : " with settings " + where.settings().keySet()), e);
         }
         try {
-            Properties properties = new Properties();
-            Object settings = target.fields().get("settings");
-            if (settings instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> properties.setProperty(String.valueOf(k), String.valueOf(v)));
-            }
-            DuckDBConnection primary = (DuckDBConnection) DriverManager.getConnection(url, properties);
             String database;
             try (Statement statement = primary.createStatement();
                  ResultSet rs = statement.executeQuery("select current_database()")) {
                 rs.next();
                 database = rs.getString(1);
             }
-            return new DuckDbAdapter(new ConnectionPool(primary, Math.max(1, context.threads())), database);
+            int threads = context.threads() > 0 ? context.threads() : Math.max(1, target.threads());
+            return new DuckDbAdapter(new ConnectionPool(primary, threads), database);
         } catch (SQLException e) {
-            throw new AdapterException("could not open DuckDB database '" + path + "': " + DuckDbErrors.clean(e.getMessage()),
-                    e, true);
+            closeQuietly(primary);
+            throw new AdapterException("cannot open DuckDB database " + shown + ": " + DuckDbErrors.clean(e.getMessage()),
+                    e, false);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing
         }
     }
 
@@ -89,6 +95,11 @@ public final class DuckDbAdapter implements Adapter {
         return database;
     }
 
+    /** Connections in the pool; {@code threads} of the target. */
+    public int poolSize() {
+        return pool.size();
+    }
+
     @Override
     public void execute(String sql) {
         pool.with(connection -> {
@@ -103,8 +114,7 @@ public final class DuckDbAdapter implements Adapter {
     public QueryResult query(String sql, int limit) {
         return pool.with(connection -> {
             try (Statement statement = connection.createStatement()) {
-                boolean hasResults = statement.execute(sql);
-                if (!hasResults) {
+                if (!statement.execute(sql)) {
                     return new QueryResult(List.of(), List.of());
                 }
                 try (ResultSet rs = statement.getResultSet()) {
@@ -125,7 +135,7 @@ public final class DuckDbAdapter implements Adapter {
         while ((limit < 0 || rows.size() < limit) && rs.next()) {
             List<Object> row = new ArrayList<>(count);
             for (int i = 1; i <= count; i++) {
-                row.add(rs.getObject(i));
+                row.add(JdbcValues.plain(rs.getObject(i)));
             }
             rows.add(row);
         }
@@ -134,17 +144,18 @@ public final class DuckDbAdapter implements Adapter {
 
     @Override
     public List<Relation> listRelations(String db, String schema) {
+        String catalog = db == null ? database : db;
         return pool.with(connection -> {
             String sql = "select table_name, table_type from information_schema.tables "
-                    + "where lower(table_catalog) = lower(?) and lower(table_schema) = lower(?)";
+                    + "where lower(table_catalog) = lower(?) and lower(table_schema) = lower(?) order by table_name";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, db == null ? database : db);
+                statement.setString(1, catalog);
                 statement.setString(2, schema);
                 List<Relation> relations = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         RelationType type = rs.getString(2).contains("VIEW") ? RelationType.VIEW : RelationType.TABLE;
-                        relations.add(new Relation(db == null ? database : db, schema, rs.getString(1), type));
+                        relations.add(new Relation(catalog, schema, rs.getString(1), type));
                     }
                 }
                 return relations;
@@ -162,12 +173,12 @@ public final class DuckDbAdapter implements Adapter {
     @Override
     public List<Column> columnsOf(Relation relation) {
         return pool.with(connection -> {
-            String sql = "select column_name, data_type, ordinal_position, comment from duckdb_columns() "
-                    + "where lower(database_name) = lower(?) and lower(schema_name) = lower(?) and lower(table_name) = lower(?) "
-                    + "order by column_index";
+            String sql = "select column_name, data_type, column_index, comment from duckdb_columns() "
+                    + "where lower(database_name) = lower(?) and lower(schema_name) = lower(?) "
+                    + "and lower(table_name) = lower(?) order by column_index";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, relation.database() == null ? database : relation.database());
-                statement.setString(2, relation.schema());
+                statement.setString(2, relation.schema() == null ? "main" : relation.schema());
                 statement.setString(3, relation.identifier());
                 List<Column> columns = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
@@ -182,7 +193,7 @@ public final class DuckDbAdapter implements Adapter {
 
     @Override
     public void createSchema(String db, String schema) {
-        execute("create schema if not exists " + schemaName(db, schema));
+        transactions.createSchema(db, schema);
     }
 
     @Override
@@ -196,70 +207,40 @@ public final class DuckDbAdapter implements Adapter {
 
     @Override
     public void dropRelation(Relation relation) {
-        String kind = relation.type() == RelationType.VIEW ? "view" : "table";
-        execute("drop " + kind + " if exists " + dialect.render(relation) + " cascade");
+        Optional<RelationType> actual = getRelation(relation.database(), relation.schema(), relation.identifier())
+                .map(Relation::type);
+        RelationType type = actual.orElse(relation.type());
+        execute("drop " + kind(type) + " if exists " + dialect.render(relation) + " cascade");
+    }
+
+    static String kind(RelationType type) {
+        return type == RelationType.VIEW ? "view" : "table";
     }
 
     @Override
     public void replace(Relation target, String selectSql, RelationType as) {
-        String kind = as == RelationType.VIEW ? "view" : "table";
-        Optional<Relation> existing = getRelation(target.database(), target.schema(), target.identifier());
-        inTransaction(statement -> {
-            statement.execute("create schema if not exists " + schemaName(target.database(), target.schema()));
-            if (existing.isPresent() && existing.get().type() != as) {
-                String oldKind = existing.get().type() == RelationType.VIEW ? "view" : "table";
-                statement.execute("drop " + oldKind + " " + dialect.render(target));
-            }
-            statement.execute("create or replace " + kind + " " + dialect.render(target) + " as (\n" + selectSql + "\n)");
+        if (as != RelationType.TABLE && as != RelationType.VIEW) {
+            throw new AdapterException("DuckDB can only build a table or a view, not " + as.dbtName(), false);
+        }
+        String body = withoutTrailingSemicolons(selectSql);
+        transactions.inTransaction(target, statement -> {
+            swap.clearFor(statement, target, as);
+            statement.execute("create or replace " + kind(as) + " " + dialect.render(target) + " as (\n" + body + "\n)");
+            return null;
         });
     }
 
     @Override
     public long loadCsv(Relation target, CsvLoadOptions options) {
-        String select = CsvReadSql.select(options, dialect);
-        Optional<Relation> existing = getRelation(target.database(), target.schema(), target.identifier());
-        long[] rows = new long[1];
-        inTransaction(statement -> {
-            statement.execute("create schema if not exists " + schemaName(target.database(), target.schema()));
-            if (existing.isPresent() && existing.get().type() == RelationType.VIEW) {
-                statement.execute("drop view " + dialect.render(target));
-            }
-            statement.execute("create or replace table " + dialect.render(target) + " as " + select);
-            try (ResultSet rs = statement.executeQuery("select count(*) from " + dialect.render(target))) {
-                rs.next();
-                rows[0] = rs.getLong(1);
-            }
-        });
-        return rows[0];
+        return new SeedLoader(dialect, transactions, swap).load(target.withType(RelationType.TABLE), options);
     }
 
-    private interface StatementWork {
-        void run(Statement statement) throws SQLException;
-    }
-
-    private void inTransaction(StatementWork work) {
-        pool.with(connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                work.run(statement);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-            return null;
-        });
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what the user needs to see
+    private static String withoutTrailingSemicolons(String sql) {
+        String text = sql.strip();
+        while (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).stripTrailing();
         }
+        return text;
     }
 
     @Override

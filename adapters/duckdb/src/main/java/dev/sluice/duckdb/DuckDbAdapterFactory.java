@@ -22,17 +22,10 @@ public final class DuckDbAdapterFactory implements AdapterFactory {
     @Override
     public TargetConfig normalize(TargetConfig target) {
         String database = target.database();
-        if (database == null) {
-            String path = target.stringField("path", ":memory:");
-            if (path.equals(":memory:")) {
-                database = "memory";
-            } else {
-                String name = java.nio.file.Path.of(path).getFileName().toString();
-                int dot = name.indexOf('.');
-                database = dot > 0 ? name.substring(0, dot) : name;
-            }
+        if (database == null || database.isBlank()) {
+            database = DuckDbTarget.databaseName(target.stringField("path", DuckDbTarget.MEMORY));
         }
-        String schema = target.schema() == null ? "main" : target.schema();
+        String schema = target.schema() == null || target.schema().isBlank() ? "main" : target.schema();
         return new TargetConfig(target.profileName(), target.targetName(), target.type(), database, schema,
                 target.threads(), target.fields());
     }
