@@ -42,7 +42,38 @@ class ShopProjectTest {
                 rows.add(row);
             }
             assertThat(rows).hasSize(100);
-            assertThat(rows.size()).isEqualTo(oracle.customers().size());
+            List<List<String>> expected = oracle.customers().stream().map(c -> normalize(c.values())).toList();
+            assertThat(rows.stream().map(ShopProjectTest::normalize).toList()).isEqualTo(expected);
         }
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("shop.duckdb"));
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select * from main.orders order by order_id")) {
+            List<List<String>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(normalize(row));
+            }
+            assertThat(rows).isEqualTo(oracle.orders().stream().map(o -> normalize(o.values())).toList());
+        }
+    }
+
+    /** Compares values by meaning: numbers by value, dates by their ISO text, NULL as null. */
+    private static List<String> normalize(List<?> values) {
+        List<String> out = new ArrayList<>();
+        for (Object value : values) {
+            if (value == null) {
+                out.add(null);
+            } else if (value instanceof Number number) {
+                out.add(new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString());
+            } else if (value instanceof java.sql.Date date) {
+                out.add(date.toLocalDate().toString());
+            } else {
+                out.add(value.toString());
+            }
+        }
+        return out;
     }
 }

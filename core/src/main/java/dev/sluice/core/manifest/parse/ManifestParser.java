@@ -133,7 +133,6 @@ public final class ManifestParser {
         }
 
         RelationNaming naming = new RelationNaming(jinja, macros);
-        Map<String, Object> namingContext = namingContext(invocation, vars, pkg);
         Map<String, Node> enabled = new LinkedHashMap<>();
         Map<String, Node> disabled = new LinkedHashMap<>();
         for (Node node : nodes) {
@@ -166,7 +165,7 @@ public final class ManifestParser {
                 node.attachedNode = node.dependsOnNodes.iterator().next();
             }
             try {
-                naming.apply(node, namingContext);
+                naming.apply(node, factory.parseContext(node));
             } catch (SluiceException e) {
                 throw e.at(node.describe(), SourceLocation.of(node.originalFilePath));
             }
@@ -221,15 +220,6 @@ public final class ManifestParser {
                     text -> jinja.renderPlain(text, context, file.originalFilePath())));
         }
         return out;
-    }
-
-    private static Map<String, Object> namingContext(NodeContext.Invocation invocation, Vars vars, String pkg) {
-        Map<String, Object> context = new LinkedHashMap<>(ContextFunctions.base(vars.forPackage(pkg),
-                invocation.env(), invocation.logger(), null));
-        context.put("target", invocation.target());
-        context.put("execute", false);
-        context.put("project_name", pkg);
-        return context;
     }
 
     private static String patchKind(ResourceType type) {

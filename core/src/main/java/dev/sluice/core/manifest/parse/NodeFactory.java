@@ -71,14 +71,19 @@ final class NodeFactory {
         if (node.rawCode.isEmpty() || (!node.rawCode.contains("{{") && !node.rawCode.contains("{%"))) {
             return;
         }
-        ParseHost host = new ParseHost(node, target.dialect(), target.database(), target.schema(), dispatchOrder);
-        Map<String, Object> context = NodeContext.build(invocation, host, vars.forPackage(node.packageName),
-                NodeDicts.of(node), node.describe());
+        Map<String, Object> context = parseContext(node);
         try {
             jinja.render(node.rawCode, context, macros, node.packageName, node.originalFilePath, new RenderSession());
         } catch (SluiceException e) {
             throw e.at(node.describe(), SourceLocation.of(node.originalFilePath));
         }
+    }
+
+    /** The dbt context of the parse render: ref/source/config record into the node. */
+    Map<String, Object> parseContext(Node node) {
+        ParseHost host = new ParseHost(node, target.dialect(), target.database(), target.schema(), dispatchOrder);
+        return NodeContext.build(invocation, host, vars.forPackage(node.packageName), NodeDicts.of(node),
+                node.describe());
     }
 
     private static String seedChecksum(ProjectFile file) {
