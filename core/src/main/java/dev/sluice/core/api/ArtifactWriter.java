@@ -32,7 +32,7 @@ final class ArtifactWriter {
     /** target/compiled/&lt;package&gt;/&lt;file&gt; (generic tests: under their YAML file), as dbt lays it out. */
     static String compiledPath(Node node) {
         if (node.resourceType == ResourceType.TEST && node.testMetadata != null) {
-            return node.packageName + "/" + node.originalFilePath + "/" + node.name + ".sql";
+            return node.packageName + "/" + node.originalFilePath + "/" + node.path;
         }
         return node.packageName + "/" + node.originalFilePath;
     }

@@ -102,7 +102,9 @@ final class GenericTestBuilder {
         if (definition.onSource()) {
             identifier = "source_" + identifier;
         }
-        String name = customName != null ? customName : synthesizeName(identifier, modelLabel, kwargs);
+        String fullName = synthesizeName(identifier, modelLabel, kwargs);
+        String name = customName != null ? customName : fullName;
+        String fileName = customName != null ? customName : shortName(identifier + "_" + modelLabel, fullName);
         String pkg = definition.packageName();
         List<String> fqn = new ArrayList<>();
         fqn.add(pkg);
@@ -110,8 +112,11 @@ final class GenericTestBuilder {
         fqn.add(name);
         String uniqueId = "test." + pkg + "." + name + "." + md5(name + "|" + definition.file().originalFilePath()
                 + "|" + new TreeMap<>(kwargs)).substring(0, 10);
-        Node node = new Node(uniqueId, ResourceType.TEST, pkg, name, name + ".sql",
+        Node node = new Node(uniqueId, ResourceType.TEST, pkg, name, fileName + ".sql",
                 definition.file().originalFilePath(), fqn);
+        if (!fileName.equals(name)) {
+            node.config.set("alias", fileName);
+        }
         node.line = definition.line();
         FolderConfigs.apply(projectTestConfigs, fqn, node.config);
         inlineConfig.asMap().forEach(node.config::set);
@@ -149,7 +154,19 @@ final class GenericTestBuilder {
         }
     }
 
-    /** dbt's name: test, model and the flattened argument values, long names shortened with a hash. */
+    /**
+     * dbt keeps the full name as the node's name, but files and relations need fewer than 64 characters: a long name
+     * becomes the first 30 characters of test-and-model plus the MD5 of the full name.
+     */
+    static String shortName(String testAndModel, String fullName) {
+        if (fullName.length() < 64) {
+            return fullName;
+        }
+        String prefix = testAndModel.length() > 30 ? testAndModel.substring(0, 30) : testAndModel;
+        return prefix + "_" + md5(fullName);
+    }
+
+    /** dbt's name: test, model and the flattened argument values. */
     static String synthesizeName(String identifier, String modelLabel, Map<String, Object> kwargs) {
         List<String> flat = new ArrayList<>();
         for (Map.Entry<String, Object> arg : new TreeMap<>(kwargs).entrySet()) {
@@ -169,10 +186,6 @@ final class GenericTestBuilder {
         String full = identifier + "_" + modelLabel + "_" + String.join("__", clean);
         if (clean.isEmpty()) {
             full = identifier + "_" + modelLabel;
-        }
-        if (full.length() >= 64) {
-            String prefix = identifier.length() > 30 ? identifier.substring(0, 30) : identifier;
-            return prefix + "_" + md5(full);
         }
         return full;
     }
