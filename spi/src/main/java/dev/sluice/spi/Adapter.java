@@ -22,6 +22,12 @@ public interface Adapter extends AutoCloseable {
     /** Runs statements (one or more, separated as the warehouse allows) without results. */
     void execute(String sql);
 
+    /**
+     * Runs statements in one transaction on one connection: either all take effect or none does. Incremental merges,
+     * snapshots and schema changes use it so a failure half-way leaves the target as it was.
+     */
+    void executeAtomically(List<String> statements);
+
     /** Runs a query and returns at most {@code limit} rows (negative for all). */
     QueryResult query(String sql, int limit);
 

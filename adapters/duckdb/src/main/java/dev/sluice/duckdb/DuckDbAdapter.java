@@ -111,6 +111,16 @@ public final class DuckDbAdapter implements Adapter {
     }
 
     @Override
+    public void executeAtomically(List<String> statements) {
+        transactions.inTransaction(statement -> {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public QueryResult query(String sql, int limit) {
         return pool.with(connection -> {
             try (Statement statement = connection.createStatement()) {

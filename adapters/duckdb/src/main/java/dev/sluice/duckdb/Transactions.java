@@ -33,6 +33,11 @@ final class Transactions {
         return retrying(work);
     }
 
+    /** Runs statements that need no schema of their own in one retried transaction. */
+    <T> T inTransaction(Work<T> work) {
+        return retrying(work);
+    }
+
     void createSchema(String database, String schema) {
         String name = (database == null || database.isEmpty() ? "" : dialect.quote(database) + ".")
                 + dialect.quote(schema);

@@ -15,6 +15,7 @@ import dev.sluice.core.execute.Runner;
 import dev.sluice.core.graph.Dag;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.core.materialize.IncrementalMaterialization;
 import dev.sluice.core.materialize.ModelMaterialization;
 import dev.sluice.core.materialize.Outcome;
 import dev.sluice.core.materialize.SeedMaterialization;
@@ -88,7 +89,9 @@ final class ExecuteCommand {
         Outcome outcome = switch (node.resourceType) {
             case MODEL -> {
                 artifacts.ran(node, compiled.compiledCode());
-                yield ModelMaterialization.run(compiled, compiler, adapter);
+                yield "incremental".equals(node.materialized())
+                        ? IncrementalMaterialization.run(compiled, compiler, adapter, session.options.fullRefresh())
+                        : ModelMaterialization.run(compiled, compiler, adapter);
             }
             case SEED -> SeedMaterialization.run(compiled, compiler, adapter);
             case TEST -> {

@@ -98,8 +98,8 @@ final class RuntimeHost implements ContextHost {
 
     @Override
     public boolean isIncremental() {
-        if (node == null || !"incremental".equals(node.materialized()) || fullRefresh
-                || node.config.getBoolean("full_refresh", false)) {
+        if (node == null || !"incremental".equals(node.materialized())
+                || FullRefresh.of(node, fullRefresh)) {
             return false;
         }
         Relation relation = Relations.of(node);
