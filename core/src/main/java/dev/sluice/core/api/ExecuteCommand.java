@@ -19,6 +19,7 @@ import dev.sluice.core.materialize.IncrementalMaterialization;
 import dev.sluice.core.materialize.ModelMaterialization;
 import dev.sluice.core.materialize.Outcome;
 import dev.sluice.core.materialize.SeedMaterialization;
+import dev.sluice.core.materialize.SnapshotMaterialization;
 import dev.sluice.core.materialize.TestMaterialization;
 import dev.sluice.spi.Adapter;
 import dev.sluice.spi.Relation;
@@ -94,6 +95,10 @@ final class ExecuteCommand {
                         : ModelMaterialization.run(compiled, compiler, adapter);
             }
             case SEED -> SeedMaterialization.run(compiled, compiler, adapter);
+            case SNAPSHOT -> {
+                artifacts.ran(node, compiled.compiledCode());
+                yield SnapshotMaterialization.run(compiled, compiler, adapter);
+            }
             case TEST -> {
                 artifacts.ran(node, TestMaterialization.verdictSql(compiled));
                 yield TestMaterialization.run(compiled, adapter);
@@ -166,6 +171,7 @@ final class ExecuteCommand {
                 case MODEL -> node.materialized() + " model";
                 case TEST -> "data test";
                 case SEED -> "seed";
+                case SNAPSHOT -> "snapshot";
                 default -> node.resourceType.dbtName();
             };
             counts.merge(kind, 1, Integer::sum);

@@ -68,6 +68,11 @@ public final class Sluice implements SluiceApi {
                 ResourceType.SNAPSHOT, ResourceType.UNIT_TEST));
     }
 
+    @Override
+    public RunResults snapshot(InvocationOptions options) {
+        return execute(options, "snapshot", EnumSet.of(ResourceType.SNAPSHOT));
+    }
+
     private RunResults execute(InvocationOptions options, String command, Set<ResourceType> types) {
         try (Session session = open(options)) {
             return new ExecuteCommand(session).execute(command, types);

@@ -23,6 +23,9 @@ public interface SluiceApi {
 
     RunResults build(InvocationOptions options);
 
+    /** {@code snapshot}: runs the selected snapshots. */
+    RunResults snapshot(InvocationOptions options);
+
     /** Compiles the selection and writes compiled SQL under target/compiled; returns each node's compiled code. */
     Map<String, String> compile(InvocationOptions options);
 

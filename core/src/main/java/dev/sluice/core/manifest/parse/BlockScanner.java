@@ -15,7 +15,23 @@ public final class BlockScanner {
     private static final Pattern DOCS = Pattern.compile(
             "\\{%-?\\s*docs\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*-?%}(.*?)\\{%-?\\s*enddocs\\s*-?%}", Pattern.DOTALL);
 
+    private static final Pattern SNAPSHOT = Pattern.compile(
+            "\\{%-?\\s*snapshot\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*-?%}(.*?)\\{%-?\\s*endsnapshot\\s*-?%}", Pattern.DOTALL);
+
     private BlockScanner() {
+    }
+
+    /** A {@code {% snapshot name %}} block: its name, its body and the line the body starts on. */
+    public record SnapshotBlock(String name, String body, int line) {
+    }
+
+    public static List<SnapshotBlock> snapshots(String text) {
+        List<SnapshotBlock> out = new ArrayList<>();
+        Matcher m = SNAPSHOT.matcher(text);
+        while (m.find()) {
+            out.add(new SnapshotBlock(m.group(1), m.group(2), lineOf(text, m.start(2))));
+        }
+        return out;
     }
 
     public static List<Macro> macros(String packageName, ProjectFile file, String text) {

@@ -101,6 +101,20 @@ public final class ManifestParser {
         for (ProjectFile file : ProjectFiles.find(root, project.analysisPaths(), Set.of("sql"))) {
             nodes.add(factory.create(ResourceType.ANALYSIS, pkg, file, project.analyses()));
         }
+        for (ProjectFile file : ProjectFiles.find(root, project.snapshotPaths(), Set.of("sql"))) {
+            for (BlockScanner.SnapshotBlock block : BlockScanner.snapshots(ProjectFiles.read(file))) {
+                nodes.add(factory.snapshot(pkg, file, block.name(), block.body(), block.line(), project.snapshots()));
+            }
+        }
+        for (SchemaFile schema : schemaFiles) {
+            for (SchemaFile.Patch patch : schema.patches) {
+                if (patch.kind().equals("snapshots") && patch.body().get("relation") != null) {
+                    String relation = String.valueOf(patch.body().get("relation")).strip();
+                    String body = "select * from " + (relation.startsWith("{{") ? relation : "{{ " + relation + " }}");
+                    nodes.add(factory.snapshot(pkg, patch.file(), patch.name(), body, patch.line(), project.snapshots()));
+                }
+            }
+        }
         checkDuplicates(nodes);
 
         Map<String, Node> byKindAndName = new LinkedHashMap<>();

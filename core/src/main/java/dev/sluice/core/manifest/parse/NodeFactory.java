@@ -66,6 +66,23 @@ final class NodeFactory {
         return node;
     }
 
+    /** A snapshot from a {@code {% snapshot %}} block, or from YAML ({@code relation: ref('x')}). */
+    Node snapshot(String packageName, ProjectFile file, String name, String body, int line,
+                  Map<String, Object> projectTree) {
+        List<String> fqn = new ArrayList<>();
+        fqn.add(packageName);
+        fqn.addAll(file.folders());
+        fqn.add(name);
+        Node node = new Node("snapshot." + packageName + "." + name, ResourceType.SNAPSHOT, packageName, name,
+                file.pathInRoot(), file.originalFilePath(), fqn);
+        node.config.set("materialized", "snapshot");
+        FolderConfigs.apply(projectTree, fqn, node.config);
+        node.rawCode = body;
+        node.line = line;
+        node.checksum = sha256(body);
+        return node;
+    }
+
     /** The parse render: records refs, sources and config; the output is thrown away. */
     void parseRender(Node node) {
         if (node.rawCode.isEmpty() || (!node.rawCode.contains("{{") && !node.rawCode.contains("{%"))) {

@@ -26,6 +26,15 @@ final class RelationNaming {
         node.database = call("generate_database_name", node.config.get("database"), dict, node, baseContext);
         node.schema = call("generate_schema_name", node.config.get("schema"), dict, node, baseContext);
         node.alias = call("generate_alias_name", node.config.get("alias"), dict, node, baseContext);
+        if (node.resourceType == dev.sluice.core.manifest.ResourceType.SNAPSHOT) {
+            // dbt's older snapshot configs name the schema and database as they are, without the naming macros
+            if (node.config.get("target_schema") != null) {
+                node.schema = String.valueOf(node.config.get("target_schema"));
+            }
+            if (node.config.get("target_database") != null) {
+                node.database = String.valueOf(node.config.get("target_database"));
+            }
+        }
     }
 
     private String call(String macro, Object custom, Map<String, Object> dict, Node node, Map<String, Object> base) {
