@@ -72,7 +72,7 @@ final class Session implements AutoCloseable {
         TargetConfig target = factory.normalize(raw);
         Map<String, Object> targetContext = TargetContext.of(target);
         ParseTarget parseTarget = new ParseTarget(target.type(), factory.dialect(), target.database(), target.schema(),
-                targetContext);
+                targetContext, factory.macros());
         Instant started = Instant.now();
         UUID id = UUID.randomUUID();
         ParsedProject parsed = new ManifestParser(jinja, env, events).parse(project, parseTarget, options.vars(),

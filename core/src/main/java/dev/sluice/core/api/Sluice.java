@@ -150,6 +150,11 @@ public final class Sluice implements SluiceApi {
     }
 
     @Override
+    public List<String> deps(InvocationOptions options, boolean upgrade) {
+        return Deps.run(options, env, events, jinja, upgrade);
+    }
+
+    @Override
     public List<String> clean(InvocationOptions options) {
         return Clean.run(options, env, events, jinja);
     }

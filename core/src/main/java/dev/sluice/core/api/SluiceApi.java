@@ -41,6 +41,9 @@ public interface SluiceApi {
     /** {@code run-operation macro --args '{...}'}: runs the macro with the warehouse; returns its result as text. */
     String runOperation(InvocationOptions options, String macro, Map<String, Object> args);
 
+    /** {@code deps}: installs packages.yml's packages; returns "name (source)" per installed package. */
+    List<String> deps(InvocationOptions options, boolean upgrade);
+
     /** {@code clean}: removes the clean-targets; returns the paths removed. */
     List<String> clean(InvocationOptions options);
 

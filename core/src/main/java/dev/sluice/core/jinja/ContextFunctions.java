@@ -71,6 +71,9 @@ public final class ContextFunctions {
         context.put("zip", DbtFunction.of("zip", ContextFunctions::zip));
         context.put("set", DbtFunction.of("set", args -> new ArrayList<>(new LinkedHashSet<>(asList(args.get(0, "value"))))));
         context.put("dbt_version", "1.9.0");
+        // Jinjava's lexer cannot read "'" inside a filter call, so escape_single_quotes calls this instead
+        context.put("__sluice_escape_quotes", DbtFunction.of("__sluice_escape_quotes",
+                args -> String.valueOf(args.get(0, "value")).replace("'", "''")));
         return context;
     }
 
