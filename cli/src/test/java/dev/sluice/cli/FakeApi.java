@@ -75,6 +75,16 @@ final class FakeApi implements SluiceApi, ApiFactory {
     }
 
     @Override
+    public RunResults snapshot(InvocationOptions o) {
+        return call("snapshot", o, () -> results);
+    }
+
+    @Override
+    public List<String> deps(InvocationOptions o, boolean upgrade) {
+        return call("deps", o, () -> List.of("sluice_utils"));
+    }
+
+    @Override
     public Map<String, String> compile(InvocationOptions o) {
         return call("compile", o, () -> compiled);
     }
