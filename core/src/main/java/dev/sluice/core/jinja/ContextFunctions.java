@@ -61,7 +61,8 @@ public final class ContextFunctions {
         }));
         context.put("exceptions", exceptions(logger));
         context.put("modules", PythonModules.create());
-        context.put("tojson", DbtFunction.of("tojson", args -> writeJson(args.get(0, "value"))));
+        context.put("tojson", DbtFunction.of("tojson", args -> writeJson(args.get(0, "value"),
+                Boolean.TRUE.equals(args.get(1, "sort_keys")))));
         context.put("fromjson", DbtFunction.of("fromjson", args -> readJson(args.string(0, "string"), args.get(1, "default"))));
         context.put("toyaml", DbtFunction.of("toyaml", args -> new org.yaml.snakeyaml.Yaml().dump(args.get(0, "value"))));
         context.put("fromyaml", DbtFunction.of("fromyaml", args -> {
@@ -123,11 +124,35 @@ public final class ContextFunctions {
         return error;
     }
 
-    static String writeJson(Object value) {
+    /** Python's {@code json.dumps}: {@code ", "} and {@code ": "} separators, non-ASCII escaped. */
+    static String writeJson(Object value, boolean sortKeys) {
         try {
-            return JSON.writeValueAsString(value);
+            com.fasterxml.jackson.databind.ObjectWriter writer = JSON.writer(new PythonJsonSeparators())
+                    .with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII);
+            if (sortKeys) {
+                writer = writer.with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            }
+            return writer.writeValueAsString(value);
         } catch (Exception e) {
             throw new JinjaCallException("tojson: " + e.getMessage(), e);
+        }
+    }
+
+    /** The separators of Python's json.dumps defaults. */
+    private static final class PythonJsonSeparators extends com.fasterxml.jackson.core.util.MinimalPrettyPrinter {
+        @Override
+        public void writeObjectFieldValueSeparator(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+            g.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+            g.writeRaw(", ");
         }
     }
 
