@@ -70,6 +70,7 @@ public final class ContextFunctions {
             return text == null ? args.get(1, "default") : YamlReader.parse(text, "fromyaml()");
         }));
         context.put("zip", DbtFunction.of("zip", ContextFunctions::zip));
+        context.put("dict", DbtFunction.of("dict", ContextFunctions::dict));
         context.put("set", DbtFunction.of("set", args -> new ArrayList<>(new LinkedHashSet<>(asList(args.get(0, "value"))))));
         context.put("dbt_version", "1.9.0");
         return context;
@@ -181,6 +182,22 @@ public final class ContextFunctions {
             }
             out.add(tuple);
         }
+        return out;
+    }
+
+    /** Python's {@code dict(mapping_or_pairs, **kwargs)}. */
+    private static Object dict(Args args) {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        Object first = args.positional().isEmpty() ? null : args.positional().get(0);
+        if (first instanceof Map<?, ?> map) {
+            out.putAll(map);
+        } else if (first != null) {
+            for (Object pair : asList(first)) {
+                List<Object> kv = asList(pair);
+                out.put(kv.get(0), kv.get(1));
+            }
+        }
+        out.putAll(args.keywords());
         return out;
     }
 

@@ -216,4 +216,31 @@ class JinjaContextTest {
         assertThat(Fixture.read(project, "target/compiled/ctx/models/schema.yml/not_null_base_id.sql"))
                 .contains("/* project not_null */");
     }
+
+    @Test
+    void pythonStringMethodsMacrosAsValuesAndRunStartedAtInAModel() {
+        TestProject project = project(Map.of(
+                "macros/upper_cols.sql", """
+                        {% macro upper_all(rel, transform) %}
+                          {%- set cols = adapter.get_columns_in_relation(rel) -%}
+                          {%- for col in cols -%}{{ transform(col.name) }} as {{ col.name.upper() }}{{ ", " if not loop.last }}{%- endfor -%}
+                        {% endmacro %}
+                        {% macro as_text(c) %}cast({{ c }} as varchar){% endmacro %}
+                        """,
+                "models/shouty.sql", """
+                        {% set base_rel = ref('base') %}
+                        {% set qualified = 'warehouse.main.base'.split('.') %}
+                        select {{ upper_all(base_rel, as_text) }},
+                          '{{ qualified[-1] }}' as last_part, '{{ "{}-{}".format("a", "b") }}' as fmt,
+                          {{ run_started_at.strftime('%Y') }} >= 2024 as started_recently
+                        from {{ base_rel }}
+                        """));
+        runGreen(project);
+        assertThat(lines(project, "select * from {{ ref('shouty') }} order by 1")).containsExactly(
+                "1|a|base|a-b|true", "2|b|base|a-b|true");
+        assertThat(lines(project, "select column_name from information_schema.columns where table_name = 'shouty'"
+                + " order by ordinal_position")).startsWith("ID", "CODE");
+        assertThat(Fixture.read(project, "target/compiled/ctx/models/shouty.sql"))
+                .contains("cast(id as varchar) as ID, cast(code as varchar) as CODE");
+    }
 }
