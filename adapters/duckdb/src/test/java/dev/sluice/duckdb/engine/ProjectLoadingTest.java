@@ -50,12 +50,19 @@ class ProjectLoadingTest {
                 "transform/staging/stg_a.sql", "select 1 as id, '{{ var(\"region\") }}' as region",
                 "transform/marts/fct.sql", "select * from {{ ref('stg_a') }}",
                 "transform/marts/legacy/old.sql", "select 1 as id",
+                "transform/marts/schema.yml", "version: 2\nmodels:\n  - name: old\n    columns:\n      - name: id\n"
+                        + "        data_tests: [unique]\n  - name: fct\n    columns:\n      - name: id\n"
+                        + "        data_tests:\n          - relationships:\n              to: ref('old')\n"
+                        + "              field: id\n",
                 "data/countries.csv", "code,name\nfr,France\n"));
         RunResults results = project.sluice().build(project.options().build());
 
         assertThat(results.results()).extracting(NodeResult::uniqueId)
                 .containsExactlyInAnyOrder("seed.shop.countries", "model.shop.stg_a", "model.shop.fct");
         assertThat(results.failed()).as(summary(results)).isFalse();
+        assertThat(Fixture.warnings(project))
+                .anyMatch(w -> w.contains("unique_old_id") && w.contains("'old' which is disabled"))
+                .anyMatch(w -> w.contains("relationships_fct_id__id__ref_old_") && w.contains("which is disabled"));
         assertThat(relations(project, "stg_a", "fct", "old", "countries")).containsExactly(
                 "main.countries BASE TABLE", "main.stg_a VIEW", "main_analytics.fct BASE TABLE");
         assertThat(lines(project, "select id, region from {{ ref('fct') }}")).containsExactly("1|eu");
@@ -150,12 +157,10 @@ class ProjectLoadingTest {
         TestProject plain = TestProject.at(dir).env("DBT_PROFILES_DIR", dir.resolve("missing").toString());
         assertThatThrownBy(() -> plain.sluice().parse(noDir)).isInstanceOf(SluiceException.class)
                 .hasMessageContaining("profiles.yml");
-        TestProject inProject = TestProject.at(dir);
-        if (System.getenv("DBT_PROFILES_DIR") == null) {
-            inProject.sluice().run(noDir);
-            assertThat(inProject.sluice().show(noDir, "select s from {{ ref('who') }}", -1).preview().rows())
-                    .containsExactly(List.of("from_project"));
-        }
+        TestProject inProject = TestProject.at(dir).env("DBT_PROFILES_DIR", "");
+        inProject.sluice().run(noDir);
+        assertThat(inProject.sluice().show(noDir, "select s from {{ ref('who') }}", -1).preview().rows())
+                .containsExactly(List.of("from_project"));
     }
 
     @Test
