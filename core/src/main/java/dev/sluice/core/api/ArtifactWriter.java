@@ -45,7 +45,7 @@ final class ArtifactWriter {
         write(session.targetDir.resolve("compiled").resolve(relative), node.compiledCode());
         compiled.put(node.node().uniqueId, new ManifestExtras.CompiledNode(node.compiledCode(),
                 session.targetDir.getFileName() + "/compiled/" + relative,
-                node.extraCtes().stream().map(c -> new ManifestExtras.InjectedCte(c.id(), c.sql())).toList()));
+                node.extraCtes().stream().map(c -> new ManifestExtras.InjectedCte(c.id(), c.definition())).toList()));
     }
 
     void ran(Node node, String sql) {

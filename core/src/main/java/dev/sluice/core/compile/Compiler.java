@@ -94,10 +94,9 @@ public final class Compiler {
                     out.add(nested);
                 }
             }
-            String cteName = Relations.of(ephemeral).identifier();
-            if (out.stream().noneMatch(c -> c.id().equals(cteName))) {
+            if (out.stream().noneMatch(c -> c.id().equals(id))) {
                 String body = ephemeralBodies.get(id);
-                out.add(new CompiledNode.InjectedCte(cteName, body));
+                out.add(new CompiledNode.InjectedCte(id, Relations.of(ephemeral).identifier(), body));
             }
         }
     }
