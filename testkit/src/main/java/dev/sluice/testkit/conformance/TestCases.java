@@ -157,7 +157,7 @@ public abstract class TestCases extends MaterializationCases {
         RunResults failing = test(p);
         assertThat(failing.results()).hasSize(10);
         assertThat(failing.failed()).isTrue();
-        NodeResult accepted = only(failing, "accepted_values_table_model_name__Ada__Brian");
+        NodeResult accepted = only(failing, "accepted_values_table_model_name__Ada__Brian.");
         assertThat(accepted.status()).isEqualTo(NodeStatus.FAIL);
         assertThat(accepted.failures()).isEqualTo(8L);
         NodeResult unique = only(failing, "unique_dupes_id");
