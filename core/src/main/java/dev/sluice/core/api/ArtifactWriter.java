@@ -73,8 +73,15 @@ final class ArtifactWriter {
     }
 
     void runResults(RunResults results) {
+        runResults(results, Map.of());
+    }
+
+    /** run_results.json with the invocation's flags in {@code args}, then {@code extraArgs} on top. */
+    void runResults(RunResults results, Map<String, Object> extraArgs) {
+        Map<String, Object> args = new LinkedHashMap<>(RunArgs.of(session.options, session.target.targetName()));
+        args.putAll(extraArgs);
         new RunResultsJsonWriter().write(results, ArtifactMetadata.forRunResults(session.invocationId, Instant.now()),
-                session.targetDir.resolve("run_results.json"));
+                args, session.targetDir.resolve("run_results.json"));
     }
 
     private static void write(Path file, String text) {
