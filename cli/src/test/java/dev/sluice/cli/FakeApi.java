@@ -75,6 +75,16 @@ final class FakeApi implements SluiceApi, ApiFactory {
     }
 
     @Override
+    public RunResults retry(InvocationOptions o) {
+        return call("retry", o, () -> results);
+    }
+
+    @Override
+    public RunResults clone(InvocationOptions o) {
+        return call("clone", o, () -> results);
+    }
+
+    @Override
     public RunResults snapshot(InvocationOptions o) {
         return call("snapshot", o, () -> results);
     }

@@ -55,6 +55,23 @@ class OptionsTest {
     }
 
     @Test
+    void stateAndDeferFlagsReachTheRequestAndRetryAndCloneAreCommands() {
+        InvocationOptions o = run("build", "--state", "prod-artifacts", "--defer", "--favor-state",
+                "--defer-state", "other", "-s", "state:modified+");
+        assertThat(o.statePath()).isEqualTo(dir.resolve("prod-artifacts"));
+        assertThat(o.defer()).isTrue();
+        assertThat(o.favorState()).isTrue();
+        assertThat(o.deferState()).isEqualTo(dir.resolve("other"));
+        assertThat(o.select()).containsExactly("state:modified+");
+        run("retry");
+        assertThat(h.api.called).isEqualTo("retry");
+        run("clone", "--state", "prod-artifacts");
+        assertThat(h.api.called).isEqualTo("clone");
+        assertThat(run("snapshot").statePath()).isNull();
+        assertThat(h.api.called).isEqualTo("snapshot");
+    }
+
+    @Test
     void defaultsWhenNothingIsGiven() {
         InvocationOptions o = run("build");
         assertThat(o.projectDir()).isEqualTo(dir);

@@ -76,6 +76,22 @@ public final class SharedOptions {
     @Option(names = "--no-full-refresh", scope = ScopeType.INHERIT, hidden = true)
     boolean noFullRefresh;
 
+    @Option(names = "--state", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Artifacts of an earlier run (manifest.json, run_results.json) for state: and result:.")
+    String state;
+
+    @Option(names = "--defer", scope = ScopeType.INHERIT, negatable = true,
+            description = "Read unselected parents that are not built here from the --state run's relations.")
+    boolean defer;
+
+    @Option(names = "--favor-state", scope = ScopeType.INHERIT, negatable = true,
+            description = "With --defer, prefer the --state relations even where a relation exists here.")
+    boolean favorState;
+
+    @Option(names = "--defer-state", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Artifacts to defer to, when they differ from --state.")
+    String deferState;
+
     @Option(names = "--indirect-selection", scope = ScopeType.INHERIT, paramLabel = "MODE",
             description = "eager (default), cautious, buildable or empty.")
     IndirectSelection indirectSelection;
@@ -166,6 +182,10 @@ public final class SharedOptions {
                 .indirectSelection(indirectSelection == null ? null : indirectSelection.dbtName())
                 .targetPath(path(firstNonBlank(targetPath, ctx.env().get("DBT_TARGET_PATH"))))
                 .logPath(path(firstNonBlank(logPath, ctx.env().get("DBT_LOG_PATH"))))
+                .statePath(fromCwd(ctx, firstNonBlank(state, ctx.env().get("DBT_STATE"))))
+                .defer(defer || "true".equalsIgnoreCase(ctx.env().get("DBT_DEFER")))
+                .favorState(favorState)
+                .deferState(fromCwd(ctx, firstNonBlank(deferState, ctx.env().get("DBT_DEFER_STATE"))))
                 .build();
     }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         description = "Builds and tests a dbt project on an embedded DuckDB (or another adapter).",
         subcommands = {DebugCommand.class, ParseCommand.class, CompileCommand.class, RunCommand.class,
                 SeedCommand.class, TestCommand.class, BuildCommand.class, ListCommand.class, ShowCommand.class,
-                RunOperationCommand.class, CleanCommand.class, SnapshotCommand.class, DepsCommand.class})
+                RunOperationCommand.class, CleanCommand.class, SnapshotCommand.class, DepsCommand.class,
+                RetryCommand.class, CloneCommand.class})
 public final class SluiceCommand implements Runnable {
     private final CliContext context;
 

@@ -54,16 +54,12 @@ public interface SluiceApi {
      * target path or from {@code --state}) over the nodes that errored, failed or were skipped, reusing its flags.
      * When nothing needs retrying, says so and returns empty results. Default: unsupported (for test doubles).
      */
-    default RunResults retry(InvocationOptions options) {
-        throw new UnsupportedOperationException("retry is not supported by " + getClass().getSimpleName());
-    }
+    RunResults retry(InvocationOptions options);
 
     /**
      * {@code clone --state DIR}: for each selected model, seed and snapshot, a view in the current target over the
      * relation the state manifest recorded, unless the relation exists already (or with --full-refresh, always).
      * Default: unsupported (for test doubles).
      */
-    default RunResults clone(InvocationOptions options) {
-        throw new UnsupportedOperationException("clone is not supported by " + getClass().getSimpleName());
-    }
+    RunResults clone(InvocationOptions options);
 }
