@@ -59,7 +59,7 @@ public final class JinjaEngine {
     public MacroLibrary parseMacros(String rootPackage, List<MacroSource> sources) {
         Map<String, Map<String, DbtMacroFunction>> byPackage = new LinkedHashMap<>();
         for (MacroSource source : sources) {
-            String text = CallChains.rewrite(JinjaBlocks.macroFileToJinja(source.text()));
+            String text = CallChains.rewrite(MacroDefaults.rewrite(JinjaBlocks.macroFileToJinja(source.text())));
             Context context = new Context(jinjava.getGlobalContext(), Map.of(), config.getDisabled());
             JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
             JinjavaInterpreter.pushCurrent(interpreter);

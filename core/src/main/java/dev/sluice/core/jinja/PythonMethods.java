@@ -9,13 +9,14 @@ import jinjava.javax.el.ELResolver;
 
 /**
  * Python's methods on {@code str} ({@code name.lower()}, {@code path.split('.')}, {@code '{}_{}'.format(a, b)}, ...)
- * and the dict methods Jinjava's maps lack ({@code pop}, {@code setdefault}, {@code copy}). Jinjava otherwise calls
+ * and the dict methods Jinjava's maps lack or spell otherwise ({@code get(k, default)}, {@code items}, {@code keys},
+ * {@code values}, {@code pop}, {@code setdefault}, {@code copy}). Jinjava otherwise calls
  * the Java methods of the value, which either do not exist ({@code upper}, {@code startswith}) or mean something else
  * ({@code split} takes a regular expression, so {@code 'a.b'.split('.')} would be empty). Placed first in the
  * resolver chain, it answers only for these names; a dict key of the same name still wins.
  */
 final class PythonMethods extends ELResolver {
-    private static final Set<String> DICT_METHODS = Set.of("pop", "setdefault", "copy");
+    private static final Set<String> DICT_METHODS = Set.of("pop", "setdefault", "copy", "get", "items", "keys", "values");
 
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
@@ -46,6 +47,17 @@ final class PythonMethods extends ELResolver {
                     return args.get(1, "default");
                 }
                 throw new JinjaCallException("KeyError: '" + key + "'");
+            case "get":
+                return dict.containsKey(key) ? dict.get(key) : args.get(1, "default");
+            case "items": {
+                java.util.List<Object> items = new java.util.ArrayList<>();
+                dict.forEach((k, v) -> items.add(java.util.Arrays.asList(k, v)));
+                return items;
+            }
+            case "keys":
+                return new java.util.ArrayList<>(dict.keySet());
+            case "values":
+                return new java.util.ArrayList<>(dict.values());
             case "setdefault":
                 if (!dict.containsKey(key)) {
                     dict.put(key, args.get(1, "default"));

@@ -103,4 +103,13 @@ class JinjaEngineTest {
                 "models/m.sql", new RenderSession());
         assertThat(out).isEqualTo("hi ann? a)(b");
     }
+
+    @Test
+    void macroDefaultsWithCommasAndParenthesesWork() {
+        List<MacroSource> files = List.of(new MacroSource("proj", "macros/m.sql",
+                "{% macro pick(table, order_by='count(*) desc', cols=['a', 'b'], n=3) -%}\n"
+                        + "{{ table }}|{{ order_by }}|{{ cols | join('+') }}|{{ n }}\n{%- endmacro %}"));
+        assertThat(render("{{ pick('t') }} {{ pick('u', order_by='x, y', n=4) }}", files))
+                .isEqualTo("t|count(*) desc|a+b|3 u|x, y|a+b|4");
+    }
 }
