@@ -148,7 +148,7 @@ final class ExecuteCommand {
         }
     }
 
-    private void runHooks(String kind, List<String> hooks, Compiler compiler, Adapter adapter, List<NodeResult> results) {
+    void runHooks(String kind, List<String> hooks, Compiler compiler, Adapter adapter, List<NodeResult> results) {
         for (int i = 0; i < hooks.size(); i++) {
             String name = session.project.name() + "-" + kind + "-" + i;
             Instant started = Instant.now();

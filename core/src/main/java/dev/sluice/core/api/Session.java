@@ -6,6 +6,7 @@ import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.events.Event;
 import dev.sluice.core.events.EventSink;
 import dev.sluice.core.graph.method.SelectionMethods;
+import dev.sluice.core.graph.method.SourceStatusMethod;
 import dev.sluice.core.jinja.JinjaEngine;
 import dev.sluice.core.jinja.NodeContext;
 import dev.sluice.core.manifest.parse.ManifestParser;
@@ -153,7 +154,9 @@ final class Session implements AutoCloseable {
         SelectionMethods standard = SelectionMethods.standard();
         PreviousState previous = state();
         return previous == null ? standard
-                : StateSelection.methods(standard, previous, parsed.manifest(), target.type());
+                : StateSelection.methods(standard, previous, parsed.manifest(), target.type())
+                        .with("source_status", new SourceStatusMethod(previous.dir().resolve("sources.json"),
+                                targetDir.resolve("sources.json")));
     }
 
     EventSink events() {

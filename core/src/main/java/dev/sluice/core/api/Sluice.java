@@ -74,6 +74,13 @@ public final class Sluice implements SluiceApi {
     }
 
     @Override
+    public RunResults freshness(InvocationOptions options, java.nio.file.Path output) {
+        try (Session session = open(options)) {
+            return new FreshnessCommand(session).execute(output);
+        }
+    }
+
+    @Override
     public RunResults retry(InvocationOptions options) {
         return new Retry(this::open, events).run(options);
     }

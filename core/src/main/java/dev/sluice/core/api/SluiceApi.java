@@ -26,6 +26,17 @@ public interface SluiceApi {
     /** {@code snapshot}: runs the selected snapshots. */
     RunResults snapshot(InvocationOptions options);
 
+    /**
+     * {@code source freshness}: checks the selected sources (all by default) that have freshness criteria, and
+     * writes {@code sources.json} to {@code output} (null: target/sources.json). Each result is PASS, WARN, ERROR
+     * (stale past error_after) or RUNTIME_ERROR; {@link RunResults#failed()} is true, as dbt exits 1, when any is an
+     * error of either kind. The default is for stand-ins (test fakes) that do not run commands; {@link Sluice}
+     * implements it.
+     */
+    default RunResults freshness(InvocationOptions options, java.nio.file.Path output) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not run source freshness");
+    }
+
     /** Compiles the selection and writes compiled SQL under target/compiled; returns each node's compiled code. */
     Map<String, String> compile(InvocationOptions options);
 

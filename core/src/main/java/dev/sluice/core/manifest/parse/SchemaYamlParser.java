@@ -91,10 +91,17 @@ final class SchemaYamlParser {
             definition.description = str(table.get("description"), "");
             definition.sourceDescription = str(source.get("description"), "");
             definition.loader = str(source.get("loader"), "");
-            definition.loadedAtField = str(table.get("loaded_at_field"), str(source.get("loaded_at_field"), null));
-            definition.freshness = mapOrNull(table.containsKey("freshness") ? table.get("freshness") : source.get("freshness"));
             definition.line = lines.lineOfName(tableName);
             sourceConfigs.applyToSource(fqn, definition.config);
+            definition.freshness = FreshnessInheritance.freshness(
+                    FreshnessInheritance.projectLevel(definition.config.has("freshness"),
+                            definition.config.get("freshness")),
+                    FreshnessInheritance.level(source, "freshness"), FreshnessInheritance.level(table, "freshness"));
+            definition.loadedAtField = FreshnessInheritance.loadedAtField(
+                    FreshnessInheritance.projectLevel(definition.config.has("loaded_at_field"),
+                            definition.config.get("loaded_at_field")),
+                    FreshnessInheritance.level(source, "loaded_at_field"),
+                    FreshnessInheritance.level(table, "loaded_at_field"));
             applyConfig(source.get("config"), definition.config);
             applyConfig(table.get("config"), definition.config);
             putAll(definition.sourceMeta, source.get("meta"));
@@ -179,11 +186,6 @@ final class SchemaYamlParser {
         if (value instanceof Map<?, ?> map) {
             ((Map<Object, Object>) map).forEach((k, v) -> target.put(String.valueOf(k), v));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mapOrNull(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
     }
 
     static String str(Object value, String fallback) {
