@@ -75,6 +75,11 @@ final class FakeApi implements SluiceApi, ApiFactory {
     }
 
     @Override
+    public RunResults freshness(InvocationOptions o, java.nio.file.Path output) {
+        return call("source freshness", o, () -> results);
+    }
+
+    @Override
     public RunResults retry(InvocationOptions o) {
         return call("retry", o, () -> results);
     }

@@ -26,11 +26,16 @@ import picocli.CommandLine.Spec;
  */
 abstract class CommandBase implements Callable<Integer> {
 
+    /** The command above this one: the root, or a group such as {@code source}. */
     @ParentCommand
-    SluiceCommand root;
+    Object parent;
 
     @Spec
     CommandSpec spec;
+
+    private SluiceCommand root() {
+        return parent instanceof SourceCommand group ? group.root : (SluiceCommand) parent;
+    }
 
     /** The command's work; returns the exit code. */
     protected abstract int execute(Session session);
@@ -42,6 +47,7 @@ abstract class CommandBase implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        SluiceCommand root = root();
         CliContext ctx = root.context();
         SharedOptions shared = root.shared();
         String invocationId = UUID.randomUUID().toString();

@@ -31,7 +31,9 @@ public final class NodeLines {
             String what = isTest(type) ? "test " + testName(r.uniqueId(), desc) : "relation " + relationOf(r, desc);
             return line(index, total, Styled.of("SKIP", color).plain(" " + what), Styled.of("SKIP", color), null);
         }
-        Styled msg = isTest(type) ? testMessage(r, desc) : buildMessage(type, r.status(), desc);
+        Styled msg = isTest(type) ? testMessage(r, desc)
+                : type.equals("source") ? Styled.of(status.split(" ")[0], color).plain(" " + desc)
+                : buildMessage(type, r.status(), desc);
         return line(index, total, msg, Styled.of(status, color), r.executionTime());
     }
 

@@ -100,6 +100,9 @@ public final class ResultTable {
         if (v instanceof BigDecimal bd) {
             return bd.toPlainString();
         }
+        if (v instanceof java.time.LocalDateTime || v instanceof java.time.OffsetDateTime) {
+            return Timestamps.text((TemporalAccessor) v);
+        }
         return v.toString().replace("\n", " ");
     }
 
@@ -116,6 +119,9 @@ public final class ResultTable {
         }
         if (v instanceof Float f) {
             return f.isNaN() || f.isInfinite() ? String.valueOf(f) : f.doubleValue();
+        }
+        if (v instanceof java.time.LocalDateTime || v instanceof java.time.OffsetDateTime) {
+            return Timestamps.text((TemporalAccessor) v);
         }
         if (v instanceof TemporalAccessor) {
             return v.toString();

@@ -148,7 +148,9 @@ public final class Sluice implements SluiceApi {
                 if (nodes.isEmpty()) {
                     throw new SluiceException(ErrorCode.SELECTOR_INVALID, "show: the selection matches no node");
                 }
-                Node node = nodes.get(nodes.size() - 1);
+                // tests come along with their model through indirect selection; show previews the model itself
+                Node node = nodes.stream().filter(n -> n.resourceType != ResourceType.TEST).findFirst()
+                        .orElse(nodes.get(0));
                 name = node.name;
                 sql = node.resourceType == ResourceType.SEED
                         ? "select * from " + session.factory.dialect().render(

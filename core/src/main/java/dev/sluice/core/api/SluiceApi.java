@@ -33,9 +33,7 @@ public interface SluiceApi {
      * error of either kind. The default is for stand-ins (test fakes) that do not run commands; {@link Sluice}
      * implements it.
      */
-    default RunResults freshness(InvocationOptions options, java.nio.file.Path output) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not run source freshness");
-    }
+    RunResults freshness(InvocationOptions options, java.nio.file.Path output);
 
     /** Compiles the selection and writes compiled SQL under target/compiled; returns each node's compiled code. */
     Map<String, String> compile(InvocationOptions options);
