@@ -15,6 +15,8 @@ import dev.sluice.core.project.ProfileLoader;
 import dev.sluice.core.project.ProfileRequest;
 import dev.sluice.core.project.ProjectConfig;
 import dev.sluice.core.project.ProjectLoader;
+import dev.sluice.core.unittest.UnitTestCompiler;
+import dev.sluice.core.unittest.UnitTestRunner;
 import dev.sluice.spi.Adapter;
 import dev.sluice.spi.AdapterContext;
 import dev.sluice.spi.AdapterException;
@@ -104,6 +106,10 @@ final class Session implements AutoCloseable {
 
     Compiler compiler() {
         return new Compiler(parsed, jinja, invocation(), this::adapter, options.fullRefresh());
+    }
+
+    UnitTestRunner unitTests() {
+        return new UnitTestRunner(new UnitTestCompiler(parsed, jinja, invocation(), this::adapter), this::adapter);
     }
 
     EventSink events() {

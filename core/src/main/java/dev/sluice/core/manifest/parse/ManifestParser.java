@@ -33,7 +33,8 @@ import java.util.Set;
 
 /**
  * The parse stage: project files to a {@link Manifest}. Never touches the warehouse. Order: macros, docs, schema
- * files, nodes from files (with their parse render), generic tests, patches, enabled filter, dependencies.
+ * files, nodes from files (with their parse render), generic tests and unit tests, patches, enabled filter,
+ * dependencies.
  */
 public final class ManifestParser {
     private final JinjaEngine jinja;
@@ -94,7 +95,7 @@ public final class ManifestParser {
             nodes.add(factory.create(ResourceType.SEED, pkg, file, project.seeds()));
         }
         for (ProjectFile file : ProjectFiles.find(root, project.testPaths(), Set.of("sql"))) {
-            if (!file.pathInRoot().startsWith("generic/")) {
+            if (!file.pathInRoot().startsWith("generic/") && !file.pathInRoot().startsWith("fixtures/")) {
                 nodes.add(factory.create(ResourceType.TEST, pkg, file, project.tests()));
             }
         }
@@ -138,9 +139,13 @@ public final class ManifestParser {
         GenericTestBuilder testBuilder = new GenericTestBuilder(project.tests());
         List<SourceDefinition> sourceDefinitions = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
+        UnitTestBuilder unitTestBuilder = new UnitTestBuilder(root, project.testPaths());
         for (SchemaFile schema : schemaFiles) {
             for (TestDefinition definition : schema.tests) {
                 nodes.add(testBuilder.build(definition));
+            }
+            for (SchemaFile.UnitTestEntry entry : schema.unitTests) {
+                nodes.add(unitTestBuilder.build(entry, pkg));
             }
             sourceDefinitions.addAll(schema.sources);
             exposures.addAll(schema.exposures);
@@ -169,7 +174,8 @@ public final class ManifestParser {
         for (Node node : new ArrayList<>(enabled.values())) {
             String disableReason = resolver.resolve(node);
             if (disableReason != null) {
-                events.accept(Event.Message.warn(disableReason + "; the test is disabled"));
+                events.accept(Event.Message.warn(disableReason + "; the "
+                        + (node.resourceType == ResourceType.UNIT_TEST ? "unit test" : "test") + " is disabled"));
                 enabled.remove(node.uniqueId);
                 disabled.put(node.uniqueId, node);
             }
