@@ -18,6 +18,14 @@ public interface AdapterFactory {
         return target;
     }
 
+    /**
+     * Jinja macros this adapter adds to Sluice's built-in {@code dbt} package, typically {@code <type>__name}
+     * implementations of the cross-database macros ({@code duckdb__dateadd}). Empty by default.
+     */
+    default String macros() {
+        return "";
+    }
+
     /** Opens the warehouse described by the target. Fails with {@link AdapterException} when it cannot connect. */
     Adapter create(TargetConfig target, AdapterContext context);
 }

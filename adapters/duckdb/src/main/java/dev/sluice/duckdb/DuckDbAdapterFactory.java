@@ -31,6 +31,15 @@ public final class DuckDbAdapterFactory implements AdapterFactory {
     }
 
     @Override
+    public String macros() {
+        try (java.io.InputStream in = DuckDbAdapterFactory.class.getResourceAsStream("/dev/sluice/duckdb/macros.sql")) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the DuckDB adapter's macros.sql cannot be read", e);
+        }
+    }
+
+    @Override
     public Adapter create(TargetConfig target, AdapterContext context) {
         return DuckDbAdapter.open(target, context);
     }

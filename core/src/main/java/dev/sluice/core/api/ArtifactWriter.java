@@ -48,7 +48,7 @@ final class ArtifactWriter {
         write(session.targetDir.resolve("compiled").resolve(relative), node.compiledCode());
         compiled.put(node.node().uniqueId, new ManifestExtras.CompiledNode(node.compiledCode(),
                 session.targetDir.getFileName() + "/compiled/" + relative,
-                node.extraCtes().stream().map(c -> new ManifestExtras.InjectedCte(c.id(), c.sql())).toList()));
+                node.extraCtes().stream().map(c -> new ManifestExtras.InjectedCte(c.id(), c.definition())).toList()));
     }
 
     void ran(Node node, String sql) {
@@ -76,8 +76,15 @@ final class ArtifactWriter {
     }
 
     void runResults(RunResults results) {
+        runResults(results, Map.of());
+    }
+
+    /** run_results.json with the invocation's flags in {@code args}, then {@code extraArgs} on top. */
+    void runResults(RunResults results, Map<String, Object> extraArgs) {
+        Map<String, Object> args = new LinkedHashMap<>(RunArgs.of(session.options, session.target.targetName()));
+        args.putAll(extraArgs);
         new RunResultsJsonWriter().write(results, ArtifactMetadata.forRunResults(session.invocationId, Instant.now()),
-                session.targetDir.resolve("run_results.json"));
+                args, session.targetDir.resolve("run_results.json"));
     }
 
     private static void write(Path file, String text) {

@@ -46,9 +46,18 @@ final class ExecuteCommand {
     }
 
     RunResults execute(String command, Set<ResourceType> types) {
+        return execute(command, types, null, Map.of());
+    }
+
+    /**
+     * As {@link #execute(String, Set)}; when {@code only} is not null the nodes are exactly those of {@code only}
+     * (of the command's types, in the manifest) instead of the selection ({@code retry}). {@code extraArgs} go into
+     * run_results.json's {@code args}.
+     */
+    RunResults execute(String command, Set<ResourceType> types, Set<String> only, Map<String, Object> extraArgs) {
         Instant started = Instant.now();
         Dag dag = Dag.of(session.parsed.manifest());
-        List<Node> nodes = Selection.nodes(session, dag, types);
+        List<Node> nodes = only == null ? Selection.nodes(session, dag, types) : exactly(dag, only, types);
         session.events().accept(Event.Message.info(ProjectSummary.of(session.parsed.manifest())));
         Set<String> silent = new HashSet<>();
         nodes.stream().filter(Node::isEphemeral).forEach(n -> silent.add(n.uniqueId));
@@ -58,14 +67,16 @@ final class ExecuteCommand {
                     "Nothing to do. Try checking your model configs and model specification args"));
             RunResults empty = new RunResults(command, Instant.now(), 0, List.of(), List.of(command));
             artifacts.manifest();
-            artifacts.runResults(empty);
+            artifacts.runResults(empty, extraArgs);
             session.events().accept(new Event.RunFinished(Instant.now(), empty));
             return empty;
         }
         session.events().accept(new Event.RunStarted(Instant.now(), command, total, counts(nodes, silent),
                 session.target.threads(), session.target.targetName()));
         Adapter adapter = session.adapter();
-        Compiler compiler = session.compiler();
+        Set<String> selectedIds = new HashSet<>();
+        nodes.forEach(n -> selectedIds.add(n.uniqueId));
+        Compiler compiler = session.compiler(selectedIds);
         createSchemas(nodes, adapter);
         runHooks("on-run-start", session.project.onRunStart(), compiler, adapter, List.of());
         Map<String, Set<String>> extraParents = new HashMap<>(command.equals("build") ? testEdges(nodes, dag) : Map.of());
@@ -79,7 +90,7 @@ final class ExecuteCommand {
         RunResults runResults = new RunResults(command, Instant.now(), elapsed, results, List.of(command));
         runHooks("on-run-end", session.project.onRunEnd(), compiler, adapter, results);
         artifacts.manifest();
-        artifacts.runResults(runResults);
+        artifacts.runResults(runResults, extraArgs);
         session.events().accept(new Event.RunFinished(Instant.now(), runResults));
         return runResults;
     }
@@ -91,6 +102,20 @@ final class ExecuteCommand {
         Outcome outcome = result.outcome();
         return new NodeWork.Done(outcome.status(), outcome.message(), outcome.summary(), outcome.failures(),
                 outcome.adapterResponse(), result.sql().code(), null);
+    }
+
+    /** The manifest's nodes among {@code ids} of the given types, in execution order. */
+    private List<Node> exactly(Dag dag, Set<String> ids, Set<ResourceType> types) {
+        List<String> kept = new ArrayList<>();
+        for (String id : ids) {
+            Node node = session.parsed.manifest().nodes.get(id);
+            if (node != null && types.contains(node.resourceType)) {
+                kept.add(id);
+            }
+        }
+        List<Node> nodes = new ArrayList<>();
+        dag.sort(kept).forEach(id -> nodes.add(session.parsed.manifest().nodes.get(id)));
+        return nodes;
     }
 
     private NodeWork.Done work(Node node, Compiler compiler, Adapter adapter) {

@@ -23,7 +23,11 @@ public record InvocationOptions(
         boolean fullRefresh,
         String indirectSelection,
         Path targetPath,
-        Path logPath) {
+        Path logPath,
+        Path statePath,
+        boolean defer,
+        boolean favorState,
+        Path deferState) {
 
     public static Builder builder(Path projectDir) {
         return new Builder(projectDir);
@@ -46,6 +50,10 @@ public record InvocationOptions(
         b.indirectSelection = indirectSelection;
         b.targetPath = targetPath;
         b.logPath = logPath;
+        b.statePath = statePath;
+        b.defer = defer;
+        b.favorState = favorState;
+        b.deferState = deferState;
         return b;
     }
 
@@ -67,6 +75,10 @@ public record InvocationOptions(
         private String indirectSelection = "eager";
         private Path targetPath;
         private Path logPath;
+        private Path statePath;
+        private boolean defer;
+        private boolean favorState;
+        private Path deferState;
 
         private Builder(Path projectDir) {
             this.projectDir = projectDir;
@@ -87,11 +99,19 @@ public record InvocationOptions(
         public Builder indirectSelection(String v) { indirectSelection = v == null ? "eager" : v; return this; }
         public Builder targetPath(Path v) { targetPath = v; return this; }
         public Builder logPath(Path v) { logPath = v; return this; }
+        /** {@code --state}: the folder holding a previous invocation's manifest.json and run_results.json. */
+        public Builder statePath(Path v) { statePath = v; return this; }
+        /** {@code --defer}: refs to unselected nodes missing from the target resolve to the state's relations. */
+        public Builder defer(boolean v) { defer = v; return this; }
+        /** {@code --favor-state}: with --defer, unselected nodes resolve to the state's relations even if they exist. */
+        public Builder favorState(boolean v) { favorState = v; return this; }
+        /** {@code --defer-state}: the folder to defer to when it differs from --state. */
+        public Builder deferState(Path v) { deferState = v; return this; }
 
         public InvocationOptions build() {
             return new InvocationOptions(projectDir, profilesDir, profile, target, vars, threads, select, exclude,
                     selector, resourceTypes, excludeResourceTypes, failFast, fullRefresh, indirectSelection,
-                    targetPath, logPath);
+                    targetPath, logPath, statePath, defer, favorState, deferState);
         }
     }
 }

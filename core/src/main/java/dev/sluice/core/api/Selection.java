@@ -46,7 +46,7 @@ final class Selection {
         options.excludeResourceTypes().forEach(t -> excluded.add(parseType(t)));
         SelectionRequest request = new SelectionRequest(options.select(), options.exclude(), options.selector(),
                 types.isEmpty() ? null : types, excluded, IndirectSelection.parse(options.indirectSelection()));
-        SelectionResult result = new NodeSelector().evaluate(session.parsed.manifest(), dag, request);
+        SelectionResult result = new NodeSelector(session.selectionMethods()).evaluate(session.parsed.manifest(), dag, request);
         result.warnings().forEach(w -> session.events().accept(Event.Message.warn(w)));
         return result.selected();
     }

@@ -5,6 +5,7 @@ import dev.sluice.core.errors.ErrorCode;
 import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.events.Event;
 import dev.sluice.core.events.EventSink;
+import dev.sluice.core.graph.method.SelectionMethods;
 import dev.sluice.core.jinja.JinjaEngine;
 import dev.sluice.core.jinja.NodeContext;
 import dev.sluice.core.manifest.parse.ManifestParser;
@@ -15,6 +16,9 @@ import dev.sluice.core.project.ProfileLoader;
 import dev.sluice.core.project.ProfileRequest;
 import dev.sluice.core.project.ProjectConfig;
 import dev.sluice.core.project.ProjectLoader;
+import dev.sluice.core.state.PreviousState;
+import dev.sluice.core.state.StateDeferResolver;
+import dev.sluice.core.state.StateSelection;
 import dev.sluice.core.unittest.UnitTestCompiler;
 import dev.sluice.core.unittest.UnitTestRunner;
 import dev.sluice.spi.Adapter;
@@ -28,6 +32,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,6 +52,8 @@ final class Session implements AutoCloseable {
     private final JinjaEngine jinja;
     private final EnvVars env;
     private Adapter adapter;
+    private PreviousState state;
+    private PreviousState deferState;
 
     private Session(InvocationOptions options, ProjectConfig project, TargetConfig target, AdapterFactory factory,
                     ParsedProject parsed, EventSink events, JinjaEngine jinja, EnvVars env) {
@@ -74,7 +81,7 @@ final class Session implements AutoCloseable {
         TargetConfig target = factory.normalize(raw);
         Map<String, Object> targetContext = TargetContext.of(target);
         ParseTarget parseTarget = new ParseTarget(target.type(), factory.dialect(), target.database(), target.schema(),
-                targetContext);
+                targetContext, factory.macros());
         Instant started = Instant.now();
         UUID id = UUID.randomUUID();
         ParsedProject parsed = new ManifestParser(jinja, env, events).parse(project, parseTarget, options.vars(),
@@ -110,6 +117,49 @@ final class Session implements AutoCloseable {
 
     UnitTestRunner unitTests() {
         return new UnitTestRunner(new UnitTestCompiler(parsed, jinja, invocation(), this::adapter), this::adapter);
+    }
+
+    /** A compiler for a selection: with {@code --defer}, refs to nodes outside {@code selected} may defer. */
+    Compiler compiler(Set<String> selected) {
+        if (!options.defer()) {
+            return compiler();
+        }
+        PreviousState deferTo = deferState();
+        if (deferTo == null) {
+            throw new SluiceException(ErrorCode.CONFIG_INVALID,
+                    "Received a --defer argument, but no value was provided to --state");
+        }
+        return new Compiler(parsed, jinja, invocation(), this::adapter, options.fullRefresh(),
+                new StateDeferResolver(deferTo.manifest(), selected, options.favorState(),
+                        this::adapter));
+    }
+
+    /** The {@code --state} folder, or null when none was given. */
+    synchronized PreviousState state() {
+        if (state == null && options.statePath() != null) {
+            state = new PreviousState(project.root().resolve(options.statePath()).normalize());
+        }
+        return state;
+    }
+
+    /** The folder {@code --defer} reads: {@code --defer-state} if given, else {@code --state}. */
+    synchronized PreviousState deferState() {
+        if (options.deferState() == null) {
+            return state();
+        }
+        if (deferState == null) {
+            deferState = new PreviousState(
+                    project.root().resolve(options.deferState()).normalize());
+        }
+        return deferState;
+    }
+
+    /** The selector methods, with {@code state:} and {@code result:} bound when {@code --state} is given. */
+    SelectionMethods selectionMethods() {
+        SelectionMethods standard = SelectionMethods.standard();
+        PreviousState previous = state();
+        return previous == null ? standard
+                : StateSelection.methods(standard, previous, parsed.manifest(), target.type());
     }
 
     EventSink events() {

@@ -73,6 +73,18 @@ public final class Sluice implements SluiceApi {
         return execute(options, "snapshot", EnumSet.of(ResourceType.SNAPSHOT));
     }
 
+    @Override
+    public RunResults retry(InvocationOptions options) {
+        return new Retry(this::open, events).run(options);
+    }
+
+    @Override
+    public RunResults clone(InvocationOptions options) {
+        try (Session session = open(options)) {
+            return new CloneCommand(session).execute();
+        }
+    }
+
     private RunResults execute(InvocationOptions options, String command, Set<ResourceType> types) {
         try (Session session = open(options)) {
             return new ExecuteCommand(session).execute(command, types);
@@ -85,7 +97,7 @@ public final class Sluice implements SluiceApi {
             Dag dag = Dag.of(session.parsed.manifest());
             List<Node> nodes = Selection.nodes(session, dag, EnumSet.of(ResourceType.MODEL, ResourceType.TEST,
                     ResourceType.ANALYSIS, ResourceType.SNAPSHOT));
-            Compiler compiler = session.compiler();
+            Compiler compiler = session.compiler(new java.util.HashSet<>(nodes.stream().map(n -> n.uniqueId).toList()));
             ArtifactWriter artifacts = new ArtifactWriter(session);
             Map<String, String> out = new LinkedHashMap<>();
             for (Node node : nodes) {
@@ -147,6 +159,11 @@ public final class Sluice implements SluiceApi {
         try (Session session = open(options)) {
             return new RunOperation(session).call(macro, args);
         }
+    }
+
+    @Override
+    public List<String> deps(InvocationOptions options, boolean upgrade) {
+        return Deps.run(options, env, events, jinja, upgrade);
     }
 
     @Override

@@ -41,8 +41,25 @@ public interface SluiceApi {
     /** {@code run-operation macro --args '{...}'}: runs the macro with the warehouse; returns its result as text. */
     String runOperation(InvocationOptions options, String macro, Map<String, Object> args);
 
+    /** {@code deps}: installs packages.yml's packages; returns "name (source)" per installed package. */
+    List<String> deps(InvocationOptions options, boolean upgrade);
+
     /** {@code clean}: removes the clean-targets; returns the paths removed. */
     List<String> clean(InvocationOptions options);
 
     DebugReport debug(InvocationOptions options);
+
+    /**
+     * {@code retry}: re-runs the previous invocation's command (run_results.json {@code args.which}, read from the
+     * target path or from {@code --state}) over the nodes that errored, failed or were skipped, reusing its flags.
+     * When nothing needs retrying, says so and returns empty results. Default: unsupported (for test doubles).
+     */
+    RunResults retry(InvocationOptions options);
+
+    /**
+     * {@code clone --state DIR}: for each selected model, seed and snapshot, a view in the current target over the
+     * relation the state manifest recorded, unless the relation exists already (or with --full-refresh, always).
+     * Default: unsupported (for test doubles).
+     */
+    RunResults clone(InvocationOptions options);
 }

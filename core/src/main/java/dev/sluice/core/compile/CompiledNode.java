@@ -10,6 +10,11 @@ import java.util.List;
  */
 public record CompiledNode(Node node, String compiledCode, Relation relation, List<InjectedCte> extraCtes) {
 
-    public record InjectedCte(String id, String sql) {
+    /** An ephemeral model pulled in as a CTE: its unique id, the CTE name, and its own SQL (the CTE body). */
+    public record InjectedCte(String id, String name, String sql) {
+        /** The definition as injected: {@code name as (\nsql\n)}. */
+        public String definition() {
+            return name + " as (\n" + sql.strip() + "\n)";
+        }
     }
 }

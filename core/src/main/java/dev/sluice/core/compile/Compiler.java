@@ -31,17 +31,25 @@ public final class Compiler {
     private final NodeContext.Invocation invocation;
     private final Supplier<Adapter> adapter;
     private final boolean fullRefresh;
+    private final DeferResolver defer;
     private final Map<String, CompiledNode> ephemeralCache = new ConcurrentHashMap<>();
     /** Each ephemeral model's own SQL before injection, hoisted as a CTE into the queries that use it. */
     private final Map<String, String> ephemeralBodies = new ConcurrentHashMap<>();
 
     public Compiler(ParsedProject parsed, JinjaEngine jinja, NodeContext.Invocation invocation, Supplier<Adapter> adapter,
                     boolean fullRefresh) {
+        this(parsed, jinja, invocation, adapter, fullRefresh, DeferResolver.NONE);
+    }
+
+    /** As above, resolving refs to unselected nodes through {@code defer} ({@code --defer}). */
+    public Compiler(ParsedProject parsed, JinjaEngine jinja, NodeContext.Invocation invocation, Supplier<Adapter> adapter,
+                    boolean fullRefresh, DeferResolver defer) {
         this.parsed = parsed;
         this.jinja = jinja;
         this.invocation = invocation;
         this.adapter = adapter;
         this.fullRefresh = fullRefresh;
+        this.defer = defer;
     }
 
     public Manifest manifest() {
@@ -94,10 +102,9 @@ public final class Compiler {
                     out.add(nested);
                 }
             }
-            String cteName = Relations.of(ephemeral).identifier();
-            if (out.stream().noneMatch(c -> c.id().equals(cteName))) {
+            if (out.stream().noneMatch(c -> c.id().equals(id))) {
                 String body = ephemeralBodies.get(id);
-                out.add(new CompiledNode.InjectedCte(cteName, body));
+                out.add(new CompiledNode.InjectedCte(id, Relations.of(ephemeral).identifier(), body));
             }
         }
     }
@@ -112,7 +119,7 @@ public final class Compiler {
     }
 
     private RuntimeHost host(Node node) {
-        return new RuntimeHost(parsed.manifest(), node, invocation.dialect(), adapter, parsed.dispatchOrder(), fullRefresh);
+        return new RuntimeHost(parsed.manifest(), node, invocation.dialect(), adapter, parsed.dispatchOrder(), fullRefresh, defer);
     }
 
     private String render(String template, Node node, RuntimeHost host) {

@@ -25,7 +25,7 @@ public final class CteInjector {
             if (i > 0) {
                 definitions.append(",\n");
             }
-            definitions.append(cte.id()).append(" as (\n").append(cte.sql().strip()).append("\n)");
+            definitions.append(cte.definition());
         }
         Matcher m = LEADING_WITH.matcher(sql);
         if (m.find()) {

@@ -30,16 +30,18 @@ final class RuntimeHost implements ContextHost {
     private final Supplier<Adapter> adapter;
     private final DispatchOrder dispatchOrder;
     private final boolean fullRefresh;
+    private final DeferResolver defer;
     private final Set<String> ephemeralsUsed = new LinkedHashSet<>();
 
     RuntimeHost(Manifest manifest, Node node, SqlDialect dialect, Supplier<Adapter> adapter, DispatchOrder dispatchOrder,
-                boolean fullRefresh) {
+                boolean fullRefresh, DeferResolver defer) {
         this.manifest = manifest;
         this.node = node;
         this.dialect = dialect;
         this.adapter = adapter;
         this.dispatchOrder = dispatchOrder;
         this.fullRefresh = fullRefresh;
+        this.defer = defer;
     }
 
     Set<String> ephemeralsUsed() {
@@ -59,8 +61,9 @@ final class RuntimeHost implements ContextHost {
                                 + "' which was not found"));
         if (target.isEphemeral()) {
             ephemeralsUsed.add(target.uniqueId);
+            return new RelationProxy(Relations.of(target), dialect);
         }
-        return new RelationProxy(Relations.of(target), dialect);
+        return new RelationProxy(defer.resolve(target).orElseGet(() -> Relations.of(target)), dialect);
     }
 
     @Override

@@ -61,7 +61,8 @@ public final class ContextFunctions {
         }));
         context.put("exceptions", exceptions(logger));
         context.put("modules", PythonModules.create());
-        context.put("tojson", DbtFunction.of("tojson", args -> writeJson(args.get(0, "value"))));
+        context.put("tojson", DbtFunction.of("tojson", args -> writeJson(args.get(0, "value"),
+                Boolean.TRUE.equals(args.get(1, "sort_keys")))));
         context.put("fromjson", DbtFunction.of("fromjson", args -> readJson(args.string(0, "string"), args.get(1, "default"))));
         context.put("toyaml", DbtFunction.of("toyaml", args -> new org.yaml.snakeyaml.Yaml().dump(args.get(0, "value"))));
         context.put("fromyaml", DbtFunction.of("fromyaml", args -> {
@@ -69,8 +70,12 @@ public final class ContextFunctions {
             return text == null ? args.get(1, "default") : YamlReader.parse(text, "fromyaml()");
         }));
         context.put("zip", DbtFunction.of("zip", ContextFunctions::zip));
+        context.put("dict", DbtFunction.of("dict", ContextFunctions::dict));
         context.put("set", DbtFunction.of("set", args -> new ArrayList<>(new LinkedHashSet<>(asList(args.get(0, "value"))))));
         context.put("dbt_version", "1.9.0");
+        // Jinjava's lexer cannot read "'" inside a filter call, so escape_single_quotes calls this instead
+        context.put("__sluice_escape_quotes", DbtFunction.of("__sluice_escape_quotes",
+                args -> String.valueOf(args.get(0, "value")).replace("'", "''")));
         return context;
     }
 
@@ -123,11 +128,35 @@ public final class ContextFunctions {
         return error;
     }
 
-    static String writeJson(Object value) {
+    /** Python's {@code json.dumps}: {@code ", "} and {@code ": "} separators, non-ASCII escaped. */
+    static String writeJson(Object value, boolean sortKeys) {
         try {
-            return JSON.writeValueAsString(value);
+            com.fasterxml.jackson.databind.ObjectWriter writer = JSON.writer(new PythonJsonSeparators())
+                    .with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII);
+            if (sortKeys) {
+                writer = writer.with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            }
+            return writer.writeValueAsString(value);
         } catch (Exception e) {
             throw new JinjaCallException("tojson: " + e.getMessage(), e);
+        }
+    }
+
+    /** The separators of Python's json.dumps defaults. */
+    private static final class PythonJsonSeparators extends com.fasterxml.jackson.core.util.MinimalPrettyPrinter {
+        @Override
+        public void writeObjectFieldValueSeparator(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+            g.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+            g.writeRaw(", ");
         }
     }
 
@@ -156,6 +185,22 @@ public final class ContextFunctions {
             }
             out.add(tuple);
         }
+        return out;
+    }
+
+    /** Python's {@code dict(mapping_or_pairs, **kwargs)}. */
+    private static Object dict(Args args) {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        Object first = args.positional().isEmpty() ? null : args.positional().get(0);
+        if (first instanceof Map<?, ?> map) {
+            out.putAll(map);
+        } else if (first != null) {
+            for (Object pair : asList(first)) {
+                List<Object> kv = asList(pair);
+                out.put(kv.get(0), kv.get(1));
+            }
+        }
+        out.putAll(args.keywords());
         return out;
     }
 

@@ -41,9 +41,18 @@ public final class JinjaEngine {
                 .withMaxMacroRecursionDepth(200)
                 .withFailOnUnknownTokens(false)
                 .withMaxOutputSize(512L * 1024 * 1024)
+                .withElResolver(pythonResolver())
                 .build();
         this.jinjava = new Jinjava(config);
         PythonFilters.register(jinjava);
+    }
+
+    /** Python's str and dict methods first, then Jinjava's own (read-only) resolvers. */
+    private static jinjava.javax.el.ELResolver pythonResolver() {
+        jinjava.javax.el.CompositeELResolver resolver = new jinjava.javax.el.CompositeELResolver();
+        resolver.add(new PythonMethods());
+        resolver.add(com.hubspot.jinjava.el.JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+        return resolver;
     }
 
     /** Parses every macro file once; the result is shared by all later renders. */
@@ -97,7 +106,7 @@ public final class JinjaEngine {
             }
         }
         bindings.put(RenderSession.CONTEXT_KEY, session);
-        Context context = new Context(jinjava.getGlobalContext(), bindings, config.getDisabled());
+        Context context = new RenderContext(jinjava.getGlobalContext(), bindings, config.getDisabled());
         for (DbtMacroFunction macro : macros.visibleFrom(packageName).values()) {
             context.addGlobalMacro(macro);
         }

@@ -32,7 +32,7 @@ public final class NodeContext {
         context.put("target", invocation.target());
         context.put("project_name", invocation.projectName());
         context.put("invocation_id", invocation.invocationId());
-        context.put("run_started_at", invocation.runStartedAt());
+        context.put("run_started_at", PyDateTime.parseUtc(invocation.runStartedAt()));
         context.put("flags", invocation.flags());
         context.put("model", model);
         context.put("graph", Map.of("nodes", Map.of(), "sources", Map.of(), "exposures", Map.of()));

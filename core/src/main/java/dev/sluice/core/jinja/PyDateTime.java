@@ -18,6 +18,14 @@ public final class PyDateTime implements PyishText {
         this.dateOnly = dateOnly;
     }
 
+    /** An ISO instant ({@code 2024-01-31T12:00:00.123Z}) as a UTC datetime, as dbt's {@code run_started_at}. */
+    public static PyDateTime parseUtc(String isoInstant) {
+        if (isoInstant == null) {
+            return null;
+        }
+        return new PyDateTime(LocalDateTime.ofInstant(java.time.Instant.parse(isoInstant), java.time.ZoneOffset.UTC));
+    }
+
     static PyDateTime strptime(String text, String format) {
         String pattern = StrftimePattern.toJava(format);
         DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern);
@@ -49,6 +57,31 @@ public final class PyDateTime implements PyishText {
 
     public int getHour() {
         return value.getHour();
+    }
+
+    public int getMinute() {
+        return value.getMinute();
+    }
+
+    public int getSecond() {
+        return value.getSecond();
+    }
+
+    public int getMicrosecond() {
+        return value.getNano() / 1000;
+    }
+
+    /** Monday is 0, as in Python. */
+    public int weekday() {
+        return value.getDayOfWeek().getValue() - 1;
+    }
+
+    public int isoweekday() {
+        return value.getDayOfWeek().getValue();
+    }
+
+    public long timestamp() {
+        return value.toEpochSecond(java.time.ZoneOffset.UTC);
     }
 
     public PyDateTime date() {

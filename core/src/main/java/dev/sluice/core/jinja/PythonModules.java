@@ -24,16 +24,55 @@ final class PythonModules {
 
     private static Map<String, Object> datetimeModule() {
         Map<String, Object> datetime = new LinkedHashMap<>();
-        Map<String, Object> datetimeClass = new LinkedHashMap<>();
-        datetimeClass.put("now", DbtFunction.of("now", args -> new PyDateTime(LocalDateTime.now())));
-        datetimeClass.put("utcnow", DbtFunction.of("utcnow", args -> new PyDateTime(LocalDateTime.now(ZoneOffset.UTC))));
-        datetimeClass.put("strptime", DbtFunction.of("strptime",
-                args -> PyDateTime.strptime(args.string(0, "date_string"), args.string(1, "format"))));
-        datetime.put("datetime", datetimeClass);
-        Map<String, Object> dateClass = new LinkedHashMap<>();
-        dateClass.put("today", DbtFunction.of("today", args -> new PyDateTime(LocalDate.now().atStartOfDay(), true)));
-        datetime.put("date", dateClass);
+        datetime.put("datetime", new DateTimeClass("datetime", false));
+        datetime.put("date", new DateTimeClass("date", true));
         return datetime;
+    }
+
+    /**
+     * Python's {@code datetime.datetime} and {@code datetime.date}: callable as constructors
+     * ({@code datetime(2024, 1, 31, 12)}), with the class methods {@code now}, {@code utcnow}, {@code today} and
+     * {@code strptime}.
+     */
+    public static final class DateTimeClass extends DbtFunction {
+        private final boolean dateOnly;
+
+        DateTimeClass(String name, boolean dateOnly) {
+            super(name);
+            this.dateOnly = dateOnly;
+        }
+
+        @Override
+        protected Object call(Args args) {
+            int[] parts = new int[7];
+            String[] names = {"year", "month", "day", "hour", "minute", "second", "microsecond"};
+            for (int i = 0; i < names.length; i++) {
+                Object value = args.get(i, names[i]);
+                if (value == null && i < 3) {
+                    throw new JinjaCallException(getName() + "() is missing its argument '" + names[i] + "'");
+                }
+                parts[i] = value == null ? 0 : ((Number) value).intValue();
+            }
+            LocalDateTime value = LocalDateTime.of(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5],
+                    parts[6] * 1000);
+            return new PyDateTime(value, dateOnly);
+        }
+
+        public PyDateTime now() {
+            return dateOnly ? today() : new PyDateTime(LocalDateTime.now());
+        }
+
+        public PyDateTime utcnow() {
+            return new PyDateTime(LocalDateTime.now(ZoneOffset.UTC));
+        }
+
+        public PyDateTime today() {
+            return dateOnly ? new PyDateTime(LocalDate.now().atStartOfDay(), true) : new PyDateTime(LocalDateTime.now());
+        }
+
+        public PyDateTime strptime(String text, String format) {
+            return PyDateTime.strptime(text, format);
+        }
     }
 
     private static Map<String, Object> reModule() {

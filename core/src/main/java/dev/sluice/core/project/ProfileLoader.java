@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Finds profiles.yml as dbt does ({@code --profiles-dir}, then {@code DBT_PROFILES_DIR}, then the project folder, then
- * {@code ~/.dbt}), picks the profile and target, and renders the target's fields ({@code env_var()} included).
+ * Finds profiles.yml as dbt does ({@code --profiles-dir}, else {@code DBT_PROFILES_DIR}, which is that flag's
+ * environment variable and so the only folder searched when set; else the project folder, then {@code ~/.dbt}), picks
+ * the profile and target, and renders the target's fields ({@code env_var()} included).
  */
 public final class ProfileLoader {
     public static final String PROFILES_FILE = "profiles.yml";
@@ -39,7 +40,11 @@ public final class ProfileLoader {
             dirs.add(request.profilesDir());
             return dirs;
         }
-        env.get("DBT_PROFILES_DIR").ifPresent(dir -> dirs.add(Path.of(dir)));
+        java.util.Optional<String> fromEnv = env.get("DBT_PROFILES_DIR").filter(dir -> !dir.isBlank());
+        if (fromEnv.isPresent()) {
+            dirs.add(Path.of(fromEnv.get()));
+            return dirs;
+        }
         dirs.add(projectDir);
         String home = env.get("HOME").orElse(System.getProperty("user.home"));
         dirs.add(Path.of(home, ".dbt"));

@@ -5,22 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Variables in dbt's precedence: {@code --vars} on the command line, then the project's vars scoped to the node's
- * package ({@code vars: {pkg: {x: 1}}}), then the project's global vars.
+ * Variables in dbt's precedence, highest first: {@code --vars} on the command line; the root project's vars scoped to
+ * the node's package ({@code vars: {pkg: {x: 1}}}); the root project's global vars; the package's own
+ * dbt_project.yml vars.
  */
 public final class Vars {
     private final Map<String, Object> cli;
-    private final Map<String, Object> project;
-    private final java.util.Set<String> packageNames;
+    private final Map<String, Object> rootVars;
+    private final String rootPackage;
+    private final Map<String, Map<String, Object>> packageVars;
 
-    public Vars(Map<String, Object> cli, Map<String, Object> project, java.util.Set<String> packageNames) {
+    public Vars(Map<String, Object> cli, Map<String, Object> rootVars, String rootPackage,
+                Map<String, Map<String, Object>> packageVars) {
         this.cli = cli == null ? Map.of() : cli;
-        this.project = project == null ? Map.of() : project;
-        this.packageNames = packageNames;
+        this.rootVars = rootVars == null ? Map.of() : rootVars;
+        this.rootPackage = rootPackage;
+        this.packageVars = packageVars == null ? Map.of() : packageVars;
     }
 
     public static Vars cliOnly(Map<String, Object> cli) {
-        return new Vars(cli, Map.of(), java.util.Set.of());
+        return new Vars(cli, Map.of(), null, Map.of());
     }
 
     public Map<String, Object> cli() {
@@ -30,15 +34,25 @@ public final class Vars {
     /** The lookup a node of {@code packageName} sees; unknown names give {@link ContextFunctions#MISSING}. */
     public ContextFunctions.VarLookup forPackage(String packageName) {
         Map<String, Object> merged = new LinkedHashMap<>();
-        project.forEach((k, v) -> {
-            if (!packageNames.contains(k)) {
-                merged.put(k, v);
-            }
-        });
-        if (packageName != null && project.get(packageName) instanceof Map<?, ?> scoped) {
+        if (packageName != null && !packageName.equals(rootPackage)) {
+            globalPart(packageVars.getOrDefault(packageName, Map.of())).forEach(merged::put);
+        }
+        globalPart(rootVars).forEach(merged::put);
+        if (packageName != null && rootVars.get(packageName) instanceof Map<?, ?> scoped) {
             scoped.forEach((k, v) -> merged.put(String.valueOf(k), v));
         }
         merged.putAll(cli);
         return name -> merged.containsKey(name) ? merged.get(name) : ContextFunctions.MISSING;
+    }
+
+    /** A vars block without its package-scoped sub-blocks. */
+    private Map<String, Object> globalPart(Map<String, Object> vars) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        vars.forEach((k, v) -> {
+            if (!(v instanceof Map<?, ?> && (k.equals(rootPackage) || packageVars.containsKey(k)))) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 }

@@ -63,7 +63,8 @@ public final class UnitTestCompiler {
         List<CompiledNode.InjectedCte> fixtures = new ArrayList<>();
         InputColumns columns = new InputColumns(parsed.manifest(), adapter.get());
         for (GivenInput input : given.values()) {
-            fixtures.add(new CompiledNode.InjectedCte(input.ref().cteName(), fixtureSql(input, model, unitTest, columns)));
+            String cte = input.ref().cteName();
+            fixtures.add(new CompiledNode.InjectedCte(cte, cte, fixtureSql(input, model, unitTest, columns)));
         }
         return new UnitTestSql(model, CteInjector.inject(withoutSemicolon(sql), fixtures), List.copyOf(fixtures));
     }

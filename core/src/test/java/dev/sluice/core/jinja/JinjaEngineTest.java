@@ -88,7 +88,7 @@ class JinjaEngineTest {
     void modulesAndJsonHelpers() {
         assertThat(render("{{ modules.re.search('(\\\\d+)', 'abc123').group(1) }} {{ tojson({'a': 1}) }} "
                 + "{{ fromjson('[1,2]')[1] }} {{ fromyaml('k: v')['k'] }} {% for a, b in zip([1,2],[3,4]) %}{{ a+b }}{% endfor %}",
-                List.of())).isEqualTo("123 {\"a\":1} 2 v 46");
+                List.of())).isEqualTo("123 {\"a\": 1} 2 v 46");
         assertThat(render("{{ modules.datetime.datetime.now().strftime('%Y') | length }}", List.of())).isEqualTo("4");
     }
 

@@ -41,7 +41,7 @@ class FixtureSqlTest {
     @Test
     void fixturesJoinAModelsOwnWithClause() {
         String model = "with base as (select * from __dbt__cte__orders)\nselect id from base";
-        String sql = CteInjector.inject(model, List.of(new CompiledNode.InjectedCte("__dbt__cte__orders",
+        String sql = CteInjector.inject(model, List.of(new CompiledNode.InjectedCte("__dbt__cte__orders", "__dbt__cte__orders",
                 FixtureSql.select(List.of(new TypedColumn("id", "integer")), List.of(row("id", 5)), dialect))));
         assertThat(sql).isEqualTo("""
                 with __dbt__cte__orders as (

@@ -10,6 +10,7 @@ import dev.sluice.core.execute.NodeResult;
 import dev.sluice.core.execute.NodeStatus;
 import dev.sluice.core.execute.RunResults;
 import dev.sluice.testkit.TestProject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,20 @@ class UnitTestCommandsTest {
         assertThat(unitTest.path("fqn").toString()).isEqualTo("[\"shop\",\"big_orders\",\"keeps_big_orders\"]");
         assertThat(unitTest.path("overrides").isNull()).isTrue();
         assertThat(manifest.path("child_map").path(MODEL).toString()).contains(UNIT);
+    }
+
+    @Test
+    void stateModifiedPicksAUnitTestWhoseYamlChanged() throws Exception {
+        TestProject project = project(1);
+        project.sluice().parse(project.options().build());
+        Path state = Files.createDirectories(dir.resolve("prod"));
+        Files.copy(project.dir().resolve("target/manifest.json"), state.resolve("manifest.json"));
+        List<String> select = List.of("state:modified");
+        assertThat(project.sluice().list(project.options().select(select).statePath(state).build(),
+                ListOutput.SELECTOR, null)).isEmpty();
+        project.write("models/unit.yml", UNIT_TESTS.replace("EXPECTED_ID", "2"));
+        assertThat(project.sluice().list(project.options().select(select).statePath(state).build(),
+                ListOutput.SELECTOR, null)).containsExactly("unit_test:shop.big_orders.keeps_big_orders");
     }
 
     @Test

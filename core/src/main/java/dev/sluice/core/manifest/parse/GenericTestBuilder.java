@@ -29,9 +29,9 @@ final class GenericTestBuilder {
             "fail_calc", "store_failures", "store_failures_as", "enabled", "tags", "meta", "alias", "schema",
             "database", "config");
 
-    private final Map<String, Object> projectTestConfigs;
+    private final List<Map<String, Object>> projectTestConfigs;
 
-    GenericTestBuilder(Map<String, Object> projectTestConfigs) {
+    GenericTestBuilder(List<Map<String, Object>> projectTestConfigs) {
         this.projectTestConfigs = projectTestConfigs;
     }
 
@@ -118,7 +118,7 @@ final class GenericTestBuilder {
             node.config.set("alias", fileName);
         }
         node.line = definition.line();
-        FolderConfigs.apply(projectTestConfigs, fqn, node.config);
+        projectTestConfigs.forEach(tree -> FolderConfigs.apply(tree, fqn, node.config));
         inlineConfig.asMap().forEach(node.config::set);
         if (!node.config.has("severity")) {
             node.config.set("severity", "ERROR");

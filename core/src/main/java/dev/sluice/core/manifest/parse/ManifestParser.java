@@ -51,14 +51,20 @@ public final class ManifestParser {
                                String invocationId, String runStartedAt) {
         Path root = project.root();
         String pkg = project.name();
-        Vars vars = new Vars(cliVars, project.vars(), Set.of(pkg));
         DispatchOrder dispatchOrder = new DispatchOrder(pkg, project.dispatch());
 
-        List<ProjectFile> macroFiles = new ArrayList<>(ProjectFiles.find(root, project.macroPaths(), Set.of("sql")));
-        for (String testPath : project.testPaths()) {
-            macroFiles.addAll(ProjectFiles.find(root, List.of(testPath + "/generic"), Set.of("sql")));
-        }
+        List<ProjectConfig> projects = new ArrayList<>(new InstalledPackages(jinja, env,
+                text -> events.accept(Event.Message.info(text))).load(project, cliVars));
+        projects.add(project);
+        Map<String, Map<String, Object>> packageVars = new LinkedHashMap<>();
+        projects.forEach(p -> packageVars.put(p.name(), p.vars()));
+        Vars vars = new Vars(cliVars, project.vars(), pkg, packageVars);
+
         List<MacroSource> sources = new ArrayList<>(InternalMacros.load());
+        if (target.adapterMacros() != null && !target.adapterMacros().isBlank()) {
+            sources.add(new MacroSource(MacroLibrary.INTERNAL_PACKAGE, "sluice/adapters/" + target.adapterType()
+                    + "/macros.sql", target.adapterMacros()));
+        }
         Map<String, Macro> macroRecords = new LinkedHashMap<>();
         for (MacroSource internal : sources) {
             ProjectFile pseudo = new ProjectFile(Path.of(internal.originalFilePath()), internal.originalFilePath(),
@@ -66,17 +72,25 @@ public final class ManifestParser {
             BlockScanner.macros(MacroLibrary.INTERNAL_PACKAGE, pseudo, internal.text())
                     .forEach(m -> macroRecords.put(m.uniqueId(), m));
         }
-        for (ProjectFile file : macroFiles) {
-            String text = ProjectFiles.read(file);
-            sources.add(new MacroSource(pkg, file.originalFilePath(), text));
-            BlockScanner.macros(pkg, file, text).forEach(m -> macroRecords.put(m.uniqueId(), m));
+        for (ProjectConfig p : projects) {
+            List<ProjectFile> macroFiles = new ArrayList<>(ProjectFiles.find(p.root(), p.macroPaths(), Set.of("sql")));
+            for (String testPath : p.testPaths()) {
+                macroFiles.addAll(ProjectFiles.find(p.root(), List.of(testPath + "/generic"), Set.of("sql")));
+            }
+            for (ProjectFile file : macroFiles) {
+                String text = ProjectFiles.read(file);
+                sources.add(new MacroSource(p.name(), file.originalFilePath(), text));
+                BlockScanner.macros(p.name(), file, text).forEach(m -> macroRecords.put(m.uniqueId(), m));
+            }
         }
         MacroLibrary macros = jinja.parseMacros(pkg, sources);
 
         Map<String, Doc> docs = new LinkedHashMap<>();
-        for (ProjectFile file : ProjectFiles.find(root, project.docsPaths(), Set.of("md"))) {
-            for (Doc doc : BlockScanner.docs(pkg, file, ProjectFiles.read(file))) {
-                docs.put(doc.uniqueId(), doc);
+        for (ProjectConfig p : projects) {
+            for (ProjectFile file : ProjectFiles.find(p.root(), p.docsPaths(), Set.of("md"))) {
+                for (Doc doc : BlockScanner.docs(p.name(), file, ProjectFiles.read(file))) {
+                    docs.put(doc.uniqueId(), doc);
+                }
             }
         }
 
@@ -85,46 +99,22 @@ public final class ManifestParser {
                 runStartedAt, Map.of(), pkg);
         NodeFactory factory = new NodeFactory(jinja, macros, invocation, target, vars, dispatchOrder);
 
-        List<SchemaFile> schemaFiles = parseSchemaFiles(project, pkg, vars, docs, target);
-
+        List<SchemaFile> schemaFiles = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
-        for (ProjectFile file : ProjectFiles.find(root, project.modelPaths(), Set.of("sql"))) {
-            nodes.add(factory.create(ResourceType.MODEL, pkg, file, project.models()));
-        }
-        for (ProjectFile file : ProjectFiles.find(root, project.seedPaths(), Set.of("csv"))) {
-            nodes.add(factory.create(ResourceType.SEED, pkg, file, project.seeds()));
-        }
-        for (ProjectFile file : ProjectFiles.find(root, project.testPaths(), Set.of("sql"))) {
-            if (!file.pathInRoot().startsWith("generic/") && !file.pathInRoot().startsWith("fixtures/")) {
-                nodes.add(factory.create(ResourceType.TEST, pkg, file, project.tests()));
-            }
-        }
-        for (ProjectFile file : ProjectFiles.find(root, project.analysisPaths(), Set.of("sql"))) {
-            nodes.add(factory.create(ResourceType.ANALYSIS, pkg, file, project.analyses()));
-        }
-        for (ProjectFile file : ProjectFiles.find(root, project.snapshotPaths(), Set.of("sql"))) {
-            for (BlockScanner.SnapshotBlock block : BlockScanner.snapshots(ProjectFiles.read(file))) {
-                nodes.add(factory.snapshot(pkg, file, block.name(), block.body(), block.line(), project.snapshots()));
-            }
-        }
-        for (SchemaFile schema : schemaFiles) {
-            for (SchemaFile.Patch patch : schema.patches) {
-                if (patch.kind().equals("snapshots") && patch.body().get("relation") != null) {
-                    String relation = String.valueOf(patch.body().get("relation")).strip();
-                    String body = "select * from " + (relation.startsWith("{{") ? relation : "{{ " + relation + " }}");
-                    nodes.add(factory.snapshot(pkg, patch.file(), patch.name(), body, patch.line(), project.snapshots()));
-                }
-            }
+        for (ProjectConfig p : projects) {
+            List<SchemaFile> own = parseSchemaFiles(p, project, vars, docs, target);
+            schemaFiles.addAll(own);
+            nodes.addAll(new PackageNodes(factory, p, project).collect(own));
         }
         checkDuplicates(nodes);
 
         Map<String, Node> byKindAndName = new LinkedHashMap<>();
         for (Node node : nodes) {
-            byKindAndName.put(patchKind(node.resourceType) + "/" + node.name, node);
+            byKindAndName.put(node.packageName + "/" + patchKind(node.resourceType) + "/" + node.name, node);
         }
         for (SchemaFile schema : schemaFiles) {
             for (SchemaFile.Patch patch : schema.patches) {
-                Node node = byKindAndName.get(patch.kind() + "/" + patch.name());
+                Node node = byKindAndName.get(schema.packageName + "/" + patch.kind() + "/" + patch.name());
                 if (node == null) {
                     events.accept(Event.Message.warn("Did not find matching node for patch with name '" + patch.name()
                             + "' in the '" + patch.kind() + "' section of file '" + patch.file().originalFilePath() + "'"));
@@ -136,16 +126,22 @@ public final class ManifestParser {
         for (Node node : nodes) {
             factory.parseRender(node);
         }
-        GenericTestBuilder testBuilder = new GenericTestBuilder(project.tests());
+        Map<String, GenericTestBuilder> testBuilders = new LinkedHashMap<>();
+        for (ProjectConfig p : projects) {
+            testBuilders.put(p.name(), new GenericTestBuilder(PackageNodes.trees(p, project, ProjectConfig::tests)));
+        }
         List<SourceDefinition> sourceDefinitions = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
-        UnitTestBuilder unitTestBuilder = new UnitTestBuilder(root, project.testPaths());
+        Map<String, UnitTestBuilder> unitTestBuilders = new LinkedHashMap<>();
+        for (ProjectConfig p : projects) {
+            unitTestBuilders.put(p.name(), new UnitTestBuilder(p.root(), p.testPaths()));
+        }
         for (SchemaFile schema : schemaFiles) {
             for (TestDefinition definition : schema.tests) {
-                nodes.add(testBuilder.build(definition));
+                nodes.add(testBuilders.get(schema.packageName).build(definition));
             }
             for (SchemaFile.UnitTestEntry entry : schema.unitTests) {
-                nodes.add(unitTestBuilder.build(entry, pkg));
+                nodes.add(unitTestBuilders.get(schema.packageName).build(entry, schema.packageName));
             }
             sourceDefinitions.addAll(schema.sources);
             exposures.addAll(schema.exposures);
@@ -202,8 +198,9 @@ public final class ManifestParser {
         return new ParsedProject(project, manifest, macros, vars, dispatchOrder, target);
     }
 
-    private List<SchemaFile> parseSchemaFiles(ProjectConfig project, String pkg, Vars vars, Map<String, Doc> docs,
-                                              ParseTarget target) {
+    private List<SchemaFile> parseSchemaFiles(ProjectConfig project, ProjectConfig rootProject, Vars vars,
+                                              Map<String, Doc> docs, ParseTarget target) {
+        String pkg = project.name();
         Map<String, Object> context = new LinkedHashMap<>(ContextFunctions.base(vars.forPackage(pkg), env,
                 text -> events.accept(Event.Message.info(text)), null));
         context.put("target", target.targetContext());
@@ -219,12 +216,14 @@ public final class ManifestParser {
         SchemaYamlParser parser = new SchemaYamlParser(pkg, new SchemaYamlParser.SourceConfigs() {
             @Override
             public void applyToSource(List<String> fqn, NodeConfig config) {
-                FolderConfigs.apply(project.sources(), fqn, config);
+                PackageNodes.trees(project, rootProject, ProjectConfig::sources)
+                        .forEach(tree -> FolderConfigs.apply(tree, fqn, config));
             }
 
             @Override
             public void applyToExposure(List<String> fqn, NodeConfig config) {
-                FolderConfigs.apply(project.exposures(), fqn, config);
+                PackageNodes.trees(project, rootProject, ProjectConfig::exposures)
+                        .forEach(tree -> FolderConfigs.apply(tree, fqn, config));
             }
         });
         List<String> roots = new ArrayList<>();

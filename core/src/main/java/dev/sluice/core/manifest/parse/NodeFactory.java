@@ -44,7 +44,7 @@ final class NodeFactory {
         this.dispatchOrder = dispatchOrder;
     }
 
-    Node create(ResourceType type, String packageName, ProjectFile file, Map<String, Object> projectTree) {
+    Node create(ResourceType type, String packageName, ProjectFile file, List<Map<String, Object>> projectTrees) {
         String name = file.stem();
         List<String> fqn = new ArrayList<>();
         fqn.add(packageName);
@@ -52,7 +52,7 @@ final class NodeFactory {
         fqn.add(name);
         String uniqueId = type.dbtName() + "." + packageName + "." + name;
         Node node = new Node(uniqueId, type, packageName, name, file.pathInRoot(), file.originalFilePath(), fqn);
-        FolderConfigs.apply(projectTree, fqn, node.config);
+        projectTrees.forEach(tree -> FolderConfigs.apply(tree, fqn, node.config));
         if (type == ResourceType.TEST && !node.config.has("severity")) {
             node.config.set("severity", "ERROR");
         }
@@ -68,7 +68,7 @@ final class NodeFactory {
 
     /** A snapshot from a {@code {% snapshot %}} block, or from YAML ({@code relation: ref('x')}). */
     Node snapshot(String packageName, ProjectFile file, String name, String body, int line,
-                  Map<String, Object> projectTree) {
+                  List<Map<String, Object>> projectTrees) {
         List<String> fqn = new ArrayList<>();
         fqn.add(packageName);
         fqn.addAll(file.folders());
@@ -76,7 +76,7 @@ final class NodeFactory {
         Node node = new Node("snapshot." + packageName + "." + name, ResourceType.SNAPSHOT, packageName, name,
                 file.pathInRoot(), file.originalFilePath(), fqn);
         node.config.set("materialized", "snapshot");
-        FolderConfigs.apply(projectTree, fqn, node.config);
+        projectTrees.forEach(tree -> FolderConfigs.apply(tree, fqn, node.config));
         node.rawCode = body;
         node.line = line;
         node.checksum = sha256(body);

@@ -16,10 +16,15 @@ final class SchemaFile {
     record UnitTestEntry(Map<String, Object> body, ProjectFile file, int line) {
     }
 
+    final String packageName;
     final List<Patch> patches = new ArrayList<>();
     final List<SourceDefinition> sources = new ArrayList<>();
     final List<Exposure> exposures = new ArrayList<>();
     final List<TestDefinition> tests = new ArrayList<>();
     final List<UnitTestEntry> unitTests = new ArrayList<>();
     final List<Map<String, Object>> macroPatches = new ArrayList<>();
+
+    SchemaFile(String packageName) {
+        this.packageName = packageName;
+    }
 }

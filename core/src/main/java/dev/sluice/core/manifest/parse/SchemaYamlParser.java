@@ -42,7 +42,7 @@ final class SchemaYamlParser {
 
     @SuppressWarnings("unchecked")
     SchemaFile parse(ProjectFile file, String text, Function<String, String> renderer) {
-        SchemaFile out = new SchemaFile();
+        SchemaFile out = new SchemaFile(packageName);
         Map<String, Object> raw = YamlReader.toMap(YamlReader.parse(text, file.originalFilePath()), file.originalFilePath());
         Map<String, Object> yaml = (Map<String, Object>) YamlJinja.render(raw, renderer, UNRENDERED);
         LineFinder lines = new LineFinder(text);

@@ -1,0 +1,53 @@
+package dev.sluice.cli.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code --log-format json}: one object per line, shaped as dbt's structured logs:
+ * {@code {"info": {"name", "msg", "level", "ts", "invocation_id", "thread", "pid", "category", "extra"}, "data": {...}}}.
+ */
+public final class JsonLines {
+    private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private final String invocationId;
+    private final long pid = ProcessHandle.current().pid();
+
+    public JsonLines(String invocationId) {
+        this.invocationId = invocationId;
+    }
+
+    public String line(LogRecord r) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("name", r.name());
+        info.put("msg", r.msg());
+        info.put("level", r.level().name().toLowerCase(Locale.ROOT));
+        info.put("ts", r.ts().toString());
+        info.put("invocation_id", invocationId);
+        info.put("thread", r.thread());
+        info.put("pid", pid);
+        info.put("category", "");
+        info.put("extra", Map.of());
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("data", r.data());
+        root.put("info", info);
+        return write(root);
+    }
+
+    /** Any value as compact JSON; {@code pretty} indents by two spaces (show/compile --output json). */
+    public String write(Object value, boolean pretty) {
+        try {
+            return pretty ? mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value)
+                    : mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private String write(Object value) {
+        return write(value, false);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.sluice.core.manifest.parse;
+
+import dev.sluice.core.manifest.Node;
+import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.core.project.ProjectConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The nodes one package's files define: models, seeds, singular tests, analyses and snapshots (from blocks and from
+ * YAML). A package's own dbt_project.yml configures its nodes first; the root project's configs apply on top, as in
+ * dbt ({@code models: {dbt_utils: {+schema: utils}}}).
+ */
+final class PackageNodes {
+    private final NodeFactory factory;
+    private final ProjectConfig project;
+    private final ProjectConfig root;
+
+    PackageNodes(NodeFactory factory, ProjectConfig project, ProjectConfig root) {
+        this.factory = factory;
+        this.project = project;
+        this.root = root;
+    }
+
+    /** The config trees that apply to this package's nodes of one kind, lowest precedence first. */
+    static List<Map<String, Object>> trees(ProjectConfig project, ProjectConfig root,
+                                           Function<ProjectConfig, Map<String, Object>> kind) {
+        return project == root || project.name().equals(root.name()) ? List.of(kind.apply(project))
+                : List.of(kind.apply(project), kind.apply(root));
+    }
+
+    List<Node> collect(List<SchemaFile> schemaFiles) {
+        String pkg = project.name();
+        List<Node> nodes = new ArrayList<>();
+        for (ProjectFile file : ProjectFiles.find(project.root(), project.modelPaths(), Set.of("sql"))) {
+            nodes.add(factory.create(ResourceType.MODEL, pkg, file, trees(project, root, ProjectConfig::models)));
+        }
+        for (ProjectFile file : ProjectFiles.find(project.root(), project.seedPaths(), Set.of("csv"))) {
+            nodes.add(factory.create(ResourceType.SEED, pkg, file, trees(project, root, ProjectConfig::seeds)));
+        }
+        for (ProjectFile file : ProjectFiles.find(project.root(), project.testPaths(), Set.of("sql"))) {
+            if (!file.pathInRoot().startsWith("generic/") && !file.pathInRoot().startsWith("fixtures/")) {
+                nodes.add(factory.create(ResourceType.TEST, pkg, file, trees(project, root, ProjectConfig::tests)));
+            }
+        }
+        for (ProjectFile file : ProjectFiles.find(project.root(), project.analysisPaths(), Set.of("sql"))) {
+            nodes.add(factory.create(ResourceType.ANALYSIS, pkg, file, trees(project, root, ProjectConfig::analyses)));
+        }
+        List<Map<String, Object>> snapshotTrees = trees(project, root, ProjectConfig::snapshots);
+        for (ProjectFile file : ProjectFiles.find(project.root(), project.snapshotPaths(), Set.of("sql"))) {
+            for (BlockScanner.SnapshotBlock block : BlockScanner.snapshots(ProjectFiles.read(file))) {
+                nodes.add(factory.snapshot(pkg, file, block.name(), block.body(), block.line(), snapshotTrees));
+            }
+        }
+        for (SchemaFile schema : schemaFiles) {
+            for (SchemaFile.Patch patch : schema.patches) {
+                if (patch.kind().equals("snapshots") && patch.body().get("relation") != null) {
+                    String relation = String.valueOf(patch.body().get("relation")).strip();
+                    String body = "select * from " + (relation.startsWith("{{") ? relation : "{{ " + relation + " }}");
+                    nodes.add(factory.snapshot(pkg, patch.file(), patch.name(), body, patch.line(), snapshotTrees));
+                }
+            }
+        }
+        return nodes;
+    }
+}
