@@ -118,6 +118,9 @@ public final class NodeLines {
     /** "customers" from "model.shop.customers", "not_null_x" from "test.shop.not_null_x.1a2b3c". */
     public static String nodeName(String uniqueId) {
         String[] parts = uniqueId.split("\\.");
+        if (uniqueId.startsWith("unit_test.")) {
+            return parts[parts.length - 1]; // unit_test.<package>.<model>.<name>
+        }
         return parts.length >= 3 ? parts[2] : parts[parts.length - 1];
     }
 

@@ -101,5 +101,6 @@ class NodeLinesTest {
         assertThat(NodeLines.nodeName("model.shop.customers")).isEqualTo("customers");
         assertThat(NodeLines.nodeName("test.shop.unique_orders_id.9a8b7c")).isEqualTo("unique_orders_id");
         assertThat(NodeLines.nodeName("inline")).isEqualTo("inline");
+        assertThat(NodeLines.nodeName("unit_test.shop.orders.keeps_big_orders")).isEqualTo("keeps_big_orders");
     }
 }

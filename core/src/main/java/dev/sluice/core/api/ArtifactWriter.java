@@ -29,8 +29,11 @@ final class ArtifactWriter {
         this.session = session;
     }
 
-    /** target/compiled/&lt;package&gt;/&lt;file&gt; (generic tests: under their YAML file), as dbt lays it out. */
+    /** target/compiled/&lt;package&gt;/&lt;file&gt; (generic and unit tests: under their YAML file), as dbt lays it out. */
     static String compiledPath(Node node) {
+        if (node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null) {
+            return node.packageName + "/" + node.originalFilePath + "/" + node.unitTest.model() + "/" + node.name + ".sql";
+        }
         if (node.resourceType == ResourceType.TEST && node.testMetadata != null) {
             return node.packageName + "/" + node.originalFilePath + "/" + node.path;
         }

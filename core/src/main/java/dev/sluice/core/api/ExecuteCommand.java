@@ -21,6 +21,7 @@ import dev.sluice.core.materialize.Outcome;
 import dev.sluice.core.materialize.SeedMaterialization;
 import dev.sluice.core.materialize.SnapshotMaterialization;
 import dev.sluice.core.materialize.TestMaterialization;
+import dev.sluice.core.unittest.UnitTestRunner;
 import dev.sluice.spi.Adapter;
 import dev.sluice.spi.Relation;
 import java.time.Duration;
@@ -78,9 +79,13 @@ final class ExecuteCommand {
         Compiler compiler = session.compiler(selectedIds);
         createSchemas(nodes, adapter);
         runHooks("on-run-start", session.project.onRunStart(), compiler, adapter, List.of());
-        Map<String, Set<String>> extraParents = command.equals("build") ? testEdges(nodes, dag) : Map.of();
+        Map<String, Set<String>> extraParents = new HashMap<>(command.equals("build") ? testEdges(nodes, dag) : Map.of());
+        Map<String, Set<String>> droppedParents = UnitTestEdges.reverse(nodes, extraParents);
         Runner runner = new Runner(session.events(), session.target.threads(), session.options.failFast());
-        List<NodeResult> results = runner.execute(nodes, extraParents, silent, node -> work(node, compiler, adapter));
+        UnitTestRunner unitTests = session.unitTests();
+        List<NodeResult> results = runner.execute(nodes, extraParents, droppedParents, silent,
+                node -> node.resourceType == ResourceType.UNIT_TEST ? unitTest(node, unitTests)
+                        : work(node, compiler, adapter));
         double elapsed = Duration.between(started, Instant.now()).toNanos() / 1e9;
         RunResults runResults = new RunResults(command, Instant.now(), elapsed, results, List.of(command));
         runHooks("on-run-end", session.project.onRunEnd(), compiler, adapter, results);
@@ -88,6 +93,15 @@ final class ExecuteCommand {
         artifacts.runResults(runResults, extraArgs);
         session.events().accept(new Event.RunFinished(Instant.now(), runResults));
         return runResults;
+    }
+
+    private NodeWork.Done unitTest(Node node, UnitTestRunner unitTests) {
+        UnitTestRunner.Result result = unitTests.run(node);
+        artifacts.compiled(new CompiledNode(node, result.sql().code(), null, result.sql().fixtures()));
+        artifacts.ran(node, result.sql().code());
+        Outcome outcome = result.outcome();
+        return new NodeWork.Done(outcome.status(), outcome.message(), outcome.summary(), outcome.failures(),
+                outcome.adapterResponse(), result.sql().code(), null);
     }
 
     /** The manifest's nodes among {@code ids} of the given types, in execution order. */
@@ -195,6 +209,7 @@ final class ExecuteCommand {
             String kind = switch (node.resourceType) {
                 case MODEL -> node.materialized() + " model";
                 case TEST -> "data test";
+                case UNIT_TEST -> "unit test";
                 case SEED -> "seed";
                 case SNAPSHOT -> "snapshot";
                 default -> node.resourceType.dbtName();
@@ -219,7 +234,8 @@ final class ExecuteCommand {
             Set<String> testParents = test.dependsOnNodes;
             for (String parent : testParents) {
                 for (String child : dag.children(parent)) {
-                    if (!selected.contains(child) || child.startsWith("test.") || child.equals(test.uniqueId)) {
+                    if (!selected.contains(child) || child.startsWith("test.") || child.startsWith("unit_test.")
+                            || child.equals(test.uniqueId)) {
                         continue;
                     }
                     Set<String> ancestors = dag.ancestors(child);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.manifest.Exposure;
 import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.Node;
+import dev.sluice.core.manifest.ResourceType;
 import dev.sluice.core.manifest.SourceDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,8 @@ final class Listing {
             dict.put("tags", node.tags());
             dict.put("depends_on", Map.of("macros", List.copyOf(node.dependsOnMacros), "nodes",
                     List.copyOf(node.dependsOnNodes)));
-            dict.put("__selector", String.join(".", node.fqn));
+            dict.put("__selector", (node.resourceType == ResourceType.UNIT_TEST ? "unit_test:" : "")
+                    + String.join(".", node.fqn));
             return dict;
         }
         SourceDefinition source = manifest.sources.get(id);

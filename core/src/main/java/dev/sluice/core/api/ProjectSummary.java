@@ -18,6 +18,7 @@ final class ProjectSummary {
         add(parts, count(manifest, ResourceType.SEED), "seed", "seeds");
         add(parts, count(manifest, ResourceType.ANALYSIS), "analysis", "analyses");
         add(parts, count(manifest, ResourceType.TEST), "data test", "data tests");
+        add(parts, count(manifest, ResourceType.UNIT_TEST), "unit test", "unit tests");
         add(parts, manifest.sources.size(), "source", "sources");
         add(parts, manifest.exposures.size(), "exposure", "exposures");
         add(parts, manifest.macros.size(), "macro", "macros");

@@ -20,6 +20,8 @@ import dev.sluice.core.project.ProjectLoader;
 import dev.sluice.core.state.PreviousState;
 import dev.sluice.core.state.StateDeferResolver;
 import dev.sluice.core.state.StateSelection;
+import dev.sluice.core.unittest.UnitTestCompiler;
+import dev.sluice.core.unittest.UnitTestRunner;
 import dev.sluice.spi.Adapter;
 import dev.sluice.spi.AdapterContext;
 import dev.sluice.spi.AdapterException;
@@ -112,6 +114,10 @@ final class Session implements AutoCloseable {
 
     Compiler compiler() {
         return new Compiler(parsed, jinja, invocation(), this::adapter, options.fullRefresh());
+    }
+
+    UnitTestRunner unitTests() {
+        return new UnitTestRunner(new UnitTestCompiler(parsed, jinja, invocation(), this::adapter), this::adapter);
     }
 
     /** A compiler for a selection: with {@code --defer}, refs to nodes outside {@code selected} may defer. */

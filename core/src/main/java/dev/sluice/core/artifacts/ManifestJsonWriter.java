@@ -17,9 +17,8 @@ import java.util.function.Function;
 /**
  * Writes {@code target/manifest.json} in dbt's manifest v12 shape.
  *
- * <p>Not written (Sluice has no such resources yet): metrics, groups, saved_queries, semantic_models and unit_tests
- * are written as empty objects; {@code UNIT_TEST} nodes are left out of {@code nodes} because dbt keeps unit tests
- * in {@code unit_tests} with a shape the parsed model does not carry.
+ * <p>Unit tests are written under {@code unit_tests} (not {@code nodes}), as dbt keeps them. Not written (Sluice has
+ * no such resources yet): metrics, groups, saved_queries and semantic_models are written as empty objects.
  */
 public final class ManifestJsonWriter {
     private final ArtifactFiles files = new ArtifactFiles();
@@ -42,6 +41,7 @@ public final class ManifestJsonWriter {
         SourceJson sourceJson = new SourceJson(known, createdAt);
         MacroJson macroJson = new MacroJson(createdAt);
         ExposureJson exposureJson = new ExposureJson(createdAt);
+        UnitTestJson unitTestJson = new UnitTestJson(createdAt);
 
         ObjectNode root = Json.object();
         root.set("metadata", MetadataJson.manifest(meta, known.adapterType()));
@@ -53,13 +53,13 @@ public final class ManifestJsonWriter {
         root.set("metrics", Json.object());
         root.set("groups", Json.object());
         root.set("selectors", Json.value(manifest.selectors));
-        root.set("disabled", disabled(manifest.disabled, nodeJson));
+        root.set("disabled", disabled(manifest.disabled, nodeJson, unitTestJson));
         root.set("parent_map", edges(manifest.parentMap));
         root.set("child_map", edges(manifest.childMap));
         root.set("group_map", groupMap(manifest.nodes));
         root.set("saved_queries", Json.object());
         root.set("semantic_models", Json.object());
-        root.set("unit_tests", Json.object());
+        root.set("unit_tests", sorted(unitTests(manifest.nodes), unitTestJson::toJson));
         return root;
     }
 
@@ -79,12 +79,23 @@ public final class ManifestJsonWriter {
         return out;
     }
 
+    private static Map<String, Node> unitTests(Map<String, Node> nodes) {
+        Map<String, Node> out = new TreeMap<>();
+        nodes.forEach((id, node) -> {
+            if (node.resourceType == ResourceType.UNIT_TEST) {
+                out.put(id, node);
+            }
+        });
+        return out;
+    }
+
     /** dbt keeps a list per unique id (a disabled node may be defined more than once); Sluice has one each. */
-    private static ObjectNode disabled(Map<String, Node> disabled, NodeJson nodeJson) {
+    private static ObjectNode disabled(Map<String, Node> disabled, NodeJson nodeJson, UnitTestJson unitTestJson) {
         ObjectNode out = Json.object();
         new TreeMap<>(disabled).forEach((id, node) -> {
             ArrayNode versions = Json.array();
-            versions.add(nodeJson.toJson(node));
+            versions.add(node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null
+                    ? unitTestJson.toJson(node) : nodeJson.toJson(node));
             out.set(id, versions);
         });
         return out;

@@ -17,7 +17,7 @@
  * moved into place, so a reader never sees half a file. Map keys are sorted by unique id so output is reproducible.
  *
  * <p>The per-resource serializers ({@code NodeJson}, {@code SourceJson}, {@code MacroJson}, {@code DocJson},
- * {@code ExposureJson}, {@code ConfigJson}, {@code ColumnJson}) are package-private: one class per dbt resource
- * shape, each following the key order of dbt's own serialization.
+ * {@code ExposureJson}, {@code UnitTestJson}, {@code ConfigJson}, {@code ColumnJson}) are package-private: one class
+ * per dbt resource shape, each following the key order of dbt's own serialization.
  */
 package dev.sluice.core.artifacts;

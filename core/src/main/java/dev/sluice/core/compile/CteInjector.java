@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * Puts ephemeral models in front of a query as CTEs: merged into the query's own leading {@code with}, or as a new
  * {@code with} clause.
  */
-final class CteInjector {
+public final class CteInjector {
     private static final Pattern LEADING_WITH = Pattern.compile(
             "\\A((?:\\s+|--[^\\n]*\\n|/\\*.*?\\*/)*)with\\b(\\s+recursive\\b)?", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private CteInjector() {
     }
 
-    static String inject(String sql, List<CompiledNode.InjectedCte> ctes) {
+    public static String inject(String sql, List<CompiledNode.InjectedCte> ctes) {
         if (ctes.isEmpty()) {
             return sql;
         }

@@ -14,6 +14,7 @@ public final class NodeDescriptions {
             case SEED -> "seed file " + relation;
             case SNAPSHOT -> "snapshot " + relation;
             case TEST -> "test " + node.name;
+            case UNIT_TEST -> "unit_test " + (node.unitTest == null ? "" : node.unitTest.model() + "::") + node.name;
             default -> node.resourceType.dbtName() + " " + node.name;
         };
     }

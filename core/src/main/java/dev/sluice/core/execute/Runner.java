@@ -46,6 +46,15 @@ public final class Runner {
      */
     public List<NodeResult> execute(List<Node> ordered, Map<String, Set<String>> extraParents, Set<String> silent,
                                     NodeWork work) {
+        return execute(ordered, extraParents, Map.of(), silent, work);
+    }
+
+    /**
+     * As {@link #execute(List, Map, Set, NodeWork)}, also dropping some dependencies: {@code droppedParents} maps a node
+     * to parents it does not wait for (build: a unit test runs before the model it depends on).
+     */
+    public List<NodeResult> execute(List<Node> ordered, Map<String, Set<String>> extraParents,
+                                    Map<String, Set<String>> droppedParents, Set<String> silent, NodeWork work) {
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             position.put(ordered.get(i).uniqueId, i);
@@ -57,8 +66,9 @@ public final class Runner {
         Map<String, Set<String>> parents = new HashMap<>();
         for (Node node : ordered) {
             Set<String> ps = new HashSet<>();
+            Set<String> dropped = droppedParents.getOrDefault(node.uniqueId, Set.of());
             for (String p : node.dependsOnNodes) {
-                if (byId.containsKey(p)) {
+                if (byId.containsKey(p) && !dropped.contains(p)) {
                     ps.add(p);
                 }
             }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An executable DAG node as dbt's manifest holds it: a model, seed, test, snapshot, analysis or operation. Filled by
- * the parser; once the {@link Manifest} is built, no stage changes it.
+ * An executable DAG node as dbt's manifest holds it: a model, seed, test, unit test, snapshot, analysis or operation.
+ * Filled by the parser; once the {@link Manifest} is built, no stage changes it.
  */
 public final class Node {
     public final String uniqueId;
@@ -45,6 +45,8 @@ public final class Node {
     public int line = 1;
     /** Seeds: absolute path of the CSV. */
     public java.nio.file.Path seedFile;
+    /** Unit tests: the given fixtures, expected rows and overrides. */
+    public UnitTestDefinition unitTest;
 
     public Node(String uniqueId, ResourceType resourceType, String packageName, String name, String path,
                 String originalFilePath, List<String> fqn) {

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>new: the unique id is not in the previous manifest (nodes, sources, exposures).</li>
  *   <li>modified: new, or any aspect below changed, or the fqn changed.</li>
- *   <li>body: the raw code differs (seeds: the file checksum).</li>
+ *   <li>body: the raw code differs (seeds: the file checksum; unit tests: the checksum of their YAML entry).</li>
  *   <li>configs: the unrendered config differs (what the project wrote, so target-dependent values do not count).</li>
  *   <li>relation: the configured database, schema or alias differs (unrendered, as dbt compares); sources: the
  *       database, schema or identifier.</li>
@@ -114,7 +114,7 @@ public final class StateComparator {
     }
 
     static boolean sameBody(StateNode now, StateNode old) {
-        if (now.resourceType().equals("seed")) {
+        if (now.resourceType().equals("seed") || now.resourceType().equals("unit_test")) {
             return Objects.equals(now.checksum(), old.checksum());
         }
         return Objects.equals(nullToEmpty(now.rawCode()), nullToEmpty(old.rawCode()));

@@ -71,7 +71,7 @@ public final class StateManifest {
 
     public static StateManifest of(JsonNode root) {
         Map<String, StateNode> resources = new LinkedHashMap<>();
-        for (String section : new String[] {"nodes", "sources", "exposures"}) {
+        for (String section : new String[] {"nodes", "sources", "exposures", "unit_tests"}) {
             JsonNode entries = root.path(section);
             entries.fields().forEachRemaining(e -> resources.put(e.getKey(), node(e.getKey(), e.getValue())));
         }
@@ -96,7 +96,9 @@ public final class StateManifest {
         JsonNode config = n.path("config").isObject() ? n.get("config") : JsonNodeFactory.instance.objectNode();
         JsonNode unrendered = n.path("unrendered_config").isObject() ? n.get("unrendered_config")
                 : JsonNodeFactory.instance.objectNode();
-        return new StateNode(id, type, text(n, "name"), strings(n.path("fqn")), text(n.path("checksum"), "checksum"),
+        // unit tests carry their checksum as a plain string, other nodes as {name, checksum}
+        String checksum = n.path("checksum").isTextual() ? n.get("checksum").asText() : text(n.path("checksum"), "checksum");
+        return new StateNode(id, type, text(n, "name"), strings(n.path("fqn")), checksum,
                 text(n, "raw_code"), text(n, "database"), text(n, "schema"), identifier, text(n, "relation_name"),
                 config, unrendered, strings(n.path("depends_on").path("macros")), n);
     }

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Turns the refs and sources each node recorded into parent unique ids. An unknown or disabled ref is an error for a
- * model; a test on a missing or disabled node is disabled with a warning, as dbt does.
+ * model; a test on a missing or disabled node is disabled with a warning, as dbt does, and so is a unit test of a
+ * disabled model (a unit test of a model that does not exist is an error).
  */
 final class DependencyResolver {
     private final String rootPackage;
@@ -55,6 +56,15 @@ final class DependencyResolver {
             if (target == null) {
                 Node disabled = find(disabledByName.get(name), pkg, node.packageName);
                 String what = disabled != null ? "which is disabled" : "which was not found";
+                if (node.resourceType == ResourceType.UNIT_TEST && disabled != null) {
+                    return "Unit test '" + node.uniqueId + "' (" + node.originalFilePath + ") tests model '" + name
+                            + "' " + what;
+                }
+                if (node.resourceType == ResourceType.UNIT_TEST) {
+                    throw new SluiceException(ErrorCode.REF_NOT_FOUND, "Unable to find model '" + name
+                            + "' for unit test '" + node.name + "' in " + node.originalFilePath,
+                            SourceLocation.of(node.originalFilePath, node.line), node.describe(), null);
+                }
                 if (node.resourceType == ResourceType.TEST) {
                     return "Test '" + node.uniqueId + "' (" + node.originalFilePath + ") depends on a node named '"
                             + name + "' " + what;

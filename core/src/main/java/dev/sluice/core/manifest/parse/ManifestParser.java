@@ -33,7 +33,8 @@ import java.util.Set;
 
 /**
  * The parse stage: project files to a {@link Manifest}. Never touches the warehouse. Order: macros, docs, schema
- * files, nodes from files (with their parse render), generic tests, patches, enabled filter, dependencies.
+ * files, nodes from files (with their parse render), generic tests and unit tests, patches, enabled filter,
+ * dependencies.
  */
 public final class ManifestParser {
     private final JinjaEngine jinja;
@@ -131,9 +132,16 @@ public final class ManifestParser {
         }
         List<SourceDefinition> sourceDefinitions = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
+        Map<String, UnitTestBuilder> unitTestBuilders = new LinkedHashMap<>();
+        for (ProjectConfig p : projects) {
+            unitTestBuilders.put(p.name(), new UnitTestBuilder(p.root(), p.testPaths()));
+        }
         for (SchemaFile schema : schemaFiles) {
             for (TestDefinition definition : schema.tests) {
                 nodes.add(testBuilders.get(schema.packageName).build(definition));
+            }
+            for (SchemaFile.UnitTestEntry entry : schema.unitTests) {
+                nodes.add(unitTestBuilders.get(schema.packageName).build(entry, schema.packageName));
             }
             sourceDefinitions.addAll(schema.sources);
             exposures.addAll(schema.exposures);
@@ -162,7 +170,8 @@ public final class ManifestParser {
         for (Node node : new ArrayList<>(enabled.values())) {
             String disableReason = resolver.resolve(node);
             if (disableReason != null) {
-                events.accept(Event.Message.warn(disableReason + "; the test is disabled"));
+                events.accept(Event.Message.warn(disableReason + "; the "
+                        + (node.resourceType == ResourceType.UNIT_TEST ? "unit test" : "test") + " is disabled"));
                 enabled.remove(node.uniqueId);
                 disabled.put(node.uniqueId, node);
             }

@@ -42,7 +42,7 @@ final class PackageNodes {
             nodes.add(factory.create(ResourceType.SEED, pkg, file, trees(project, root, ProjectConfig::seeds)));
         }
         for (ProjectFile file : ProjectFiles.find(project.root(), project.testPaths(), Set.of("sql"))) {
-            if (!file.pathInRoot().startsWith("generic/")) {
+            if (!file.pathInRoot().startsWith("generic/") && !file.pathInRoot().startsWith("fixtures/")) {
                 nodes.add(factory.create(ResourceType.TEST, pkg, file, trees(project, root, ProjectConfig::tests)));
             }
         }

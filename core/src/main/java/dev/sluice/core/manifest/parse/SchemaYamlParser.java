@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * Reads one schema file ({@code version: 2} YAML under models/, seeds/, ...): node patches, sources with their tables,
- * exposures, macro docs, and the test entries of models, columns and source tables. Jinja in values is rendered
+ * exposures, macro docs, unit tests, and the test entries of models, columns and source tables. Jinja in values is rendered
  * (descriptions calling {@code doc()}, configs calling {@code var()}); test arguments are left for compile time.
  */
 final class SchemaYamlParser {
@@ -68,6 +68,10 @@ final class SchemaYamlParser {
         }
         for (Map<String, Object> exposure : entries(yaml, "exposures", file)) {
             out.exposures.add(parseExposure(exposure, file, lines));
+        }
+        for (Map<String, Object> unitTest : entries(yaml, "unit_tests", file)) {
+            String name = requireName(unitTest, "unit_tests", file, lines);
+            out.unitTests.add(new SchemaFile.UnitTestEntry(unitTest, file, lines.lineOfName(name)));
         }
         out.macroPatches.addAll(entries(yaml, "macros", file));
         return out;
