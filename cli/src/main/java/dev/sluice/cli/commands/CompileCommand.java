@@ -36,6 +36,15 @@ final class CompileCommand extends CommandBase {
         if (compiled.size() == 1) {
             Map.Entry<String, String> only = compiled.entrySet().iterator().next();
             show(s, NodeLines.nodeName(only.getKey()), only.getValue());
+            return 0;
+        }
+        // as dbt does: with --select naming one node, print that node even when its tests came along
+        java.util.List<String> select = s.options().select();
+        if (select.size() == 1) {
+            compiled.entrySet().stream()
+                    .filter(e -> NodeLines.nodeName(e.getKey()).equals(select.get(0)))
+                    .findFirst()
+                    .ifPresent(e -> show(s, select.get(0), e.getValue()));
         }
         return 0;
     }

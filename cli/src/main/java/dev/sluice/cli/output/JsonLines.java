@@ -12,6 +12,15 @@ import java.util.Map;
  * {@code {"info": {"name", "msg", "level", "ts", "invocation_id", "thread", "pid", "category", "extra"}, "data": {...}}}.
  */
 public final class JsonLines {
+    /** Python's {@code json.dumps(indent=2)} layout, which dbt's JSON output has: {@code "key": value}. */
+    private static final com.fasterxml.jackson.core.util.DefaultPrettyPrinter PYTHON_INDENT =
+            new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(
+                    com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+                            .withArrayEmptySeparator("").withObjectEmptySeparator(""))
+                    .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+                    .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
+
     private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private final String invocationId;
     private final long pid = ProcessHandle.current().pid();
@@ -40,7 +49,7 @@ public final class JsonLines {
     /** Any value as compact JSON; {@code pretty} indents by two spaces (show/compile --output json). */
     public String write(Object value, boolean pretty) {
         try {
-            return pretty ? mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value)
+            return pretty ? mapper.writer(PYTHON_INDENT).writeValueAsString(value)
                     : mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
