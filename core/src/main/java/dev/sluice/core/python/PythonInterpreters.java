@@ -132,14 +132,22 @@ public final class PythonInterpreters {
     }
 
     private static Interpreter probe(String executable, List<String> modules) {
-        String script = "import importlib, json, sys\n"
+        // find_spec locates a package without importing it, so a probe costs a bare interpreter start
+        String script = "import importlib.util, json, sys\n"
                 + "out = {'version': sys.version.split()[0], 'modules': {}}\n"
                 + "for m in sys.argv[1:]:\n"
                 + "    try:\n"
-                + "        mod = importlib.import_module(m)\n"
-                + "        out['modules'][m] = str(getattr(mod, '__version__', ''))\n"
+                + "        found = importlib.util.find_spec(m) is not None\n"
                 + "    except Exception:\n"
-                + "        out['modules']['!' + m] = ''\n"
+                + "        found = False\n"
+                + "    version = ''\n"
+                + "    if found:\n"
+                + "        try:\n"
+                + "            import importlib.metadata as md\n"
+                + "            version = md.version({'sklearn': 'scikit-learn'}.get(m, m))\n"
+                + "        except Exception:\n"
+                + "            pass\n"
+                + "    out['modules'][m if found else '!' + m] = version\n"
                 + "print(json.dumps(out))\n";
         List<String> command = new ArrayList<>(List.of(executable, "-c", script));
         command.addAll(modules);
