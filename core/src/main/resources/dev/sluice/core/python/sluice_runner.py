@@ -85,7 +85,7 @@ def read_exchange(path, columns):
         elif kind.startswith("decimal("):
             s = s.map(lambda v: decimal.Decimal(v) if isinstance(v, str) else None).astype(object)
         data[col["name"]] = s.reset_index(drop=True)
-    frame = pd.DataFrame(data, columns=[c["name"] for c in columns]) if data else pd.DataFrame()
+    frame = pd.DataFrame(data, copy=False)  # without columns=, which would re-box datetimes one by one
     frame.attrs["sluice_kinds"] = {c["name"]: c["kind"] for c in columns}
     return frame
 
@@ -212,7 +212,12 @@ def _column(s, hint):
         micros = s.to_numpy(dtype="timedelta64[ns]").view("int64") // 1000
         return "interval", pd.Series(pd.array(micros, dtype="Int64")).where(s.notna().to_numpy())
     if pd.api.types.is_string_dtype(dtype) or dtype == object:
-        values = [v for v in s.tolist() if not _is_null(v)]
+        mask = s.isna().to_numpy()
+        inferred = pd.api.types.infer_dtype(s, skipna=True)
+        if inferred in ("string", "empty"):
+            # vectorized: every non-NULL string gets the '~' marker, NULL stays empty
+            return "string", ("~" + s.where(~mask, "")).where(~mask, None).astype(object)
+        values = s[~mask].tolist()
         kind = _object_kind(values, hint)
         if kind == "string":
             out = s.map(lambda v: None if _is_null(v) else "~" + (v if isinstance(v, str) else str(v)))
