@@ -71,7 +71,13 @@ public final class LocalPythonRunner implements PythonModelRunner {
             Path log = dir.resolve("stderr.log");
             Process process = new ProcessBuilder(python.path(), "-u", script.toString(), dir.resolve("job.json").toString())
                     .directory(dir.toFile()).redirectError(log.toFile()).start();
-            JsonNode last = converse(process, run, dir);
+            JsonNode last;
+            try {
+                last = converse(process, run, dir);
+            } catch (IOException | RuntimeException e) {
+                process.destroyForcibly();
+                throw e;
+            }
             int exit = waitFor(process);
             if (last == null || !"done".equals(last.path("op").asText())) {
                 throw failure(run, describe, last, exit, log);
