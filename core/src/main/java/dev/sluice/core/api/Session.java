@@ -165,6 +165,10 @@ final class Session implements AutoCloseable {
                                 targetDir.resolve("sources.json")));
     }
 
+    EnvVars env() {
+        return env;
+    }
+
     EventSink events() {
         return events;
     }
