@@ -15,5 +15,5 @@ package dev.sluice.testkit.conformance;
  * keeps the old relation, hooks, threads, fail-fast). Every case builds its own project in a fresh folder and queries
  * the warehouse only through the engine ({@code show --inline}, {@code run-operation}).
  */
-public abstract class AdapterConformanceSuite extends ExecutionCases {
+public abstract class AdapterConformanceSuite extends IncrementalCases {
 }

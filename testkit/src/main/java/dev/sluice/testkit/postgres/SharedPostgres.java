@@ -33,7 +33,7 @@ public final class SharedPostgres implements BeforeAllCallback {
         return server;
     }
 
-    private record Running(EmbeddedPostgres server) implements ExtensionContext.Store.CloseableResource {
+    private record Running(EmbeddedPostgres server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             server.close();
