@@ -194,4 +194,37 @@ class AdapterTest {
         adapter.dropRelation(rel("never_there"));
         assertThat(adapter.listRelations(null, schema)).isEmpty();
     }
+
+    @Test
+    void aSerializationFailureIsRetriedAndReported() {
+        String seq = adapter.dialect().render(rel("attempts"));
+        adapter.execute("create sequence " + seq);
+        adapter.replace(rel("t"), "select 1 as id", RelationType.TABLE);
+        // nextval is not rolled back: the first attempt fails as a real serialization failure, the retry succeeds
+        adapter.executeAtomically(List.of("insert into " + adapter.dialect().render(rel("t")) + " values (2)",
+                "do $$ begin if nextval('" + schema + ".attempts') = 1 then raise exception 'could not serialize'"
+                        + " using errcode = 'serialization_failure'; end if; end $$"));
+        assertThat(count("t")).isEqualTo(2);
+        assertThat(pg.notices).singleElement().asString().contains("SQLSTATE 40001").contains("retry 1 of 1");
+    }
+
+    @Test
+    void mergeBeforePostgres15IsUpdateThenInsertWithTheSameOutcome() {
+        for (int version : new int[] {140012, 170007}) {
+            PostgresDialect dialect = new PostgresDialect(version);
+            Relation target = rel("target_" + version);
+            Relation source = rel("source_" + version);
+            adapter.replace(target, "select * from (values (1, 'a', 'keep'), (2, 'b', 'keep')) as v(id, name, note)",
+                    RelationType.TABLE);
+            adapter.replace(source, "select * from (values (2, 'B', 'new'), (3, 'C', 'new')) as v(id, name, note)",
+                    RelationType.TABLE);
+            String sql = dialect.mergeInto(target, source, List.of("id"), List.of("id", "name", "note"),
+                    List.of("id", "name"), List.of());
+            assertThat(sql.startsWith("merge into")).isEqualTo(version >= 150000);
+            adapter.executeAtomically(List.of(sql));
+            assertThat(adapter.query("select id, name, note from " + dialect.render(target) + " order by id").rows())
+                    .as("server version " + version)
+                    .containsExactly(List.of(1, "a", "keep"), List.of(2, "B", "keep"), List.of(3, "C", "new"));
+        }
+    }
 }
