@@ -137,7 +137,8 @@ class SeedLoadTest {
                 .hasMessage("seed file open_quote.csv line 3: a quoted field is never closed");
         assertThatThrownBy(() -> load("bad_type", "a\nx\n", ',', Map.of("a", "integer")))
                 .isInstanceOf(AdapterException.class).hasMessageContaining("seed file bad_type.csv")
-                .hasMessageContaining("invalid input syntax for type integer");
+                .hasMessageContaining("invalid input syntax for type integer")
+                .hasMessageContaining("line 2");
     }
 
     @Test
