@@ -93,7 +93,8 @@ final class Session implements AutoCloseable {
     synchronized Adapter adapter() {
         if (adapter == null) {
             try {
-                adapter = factory.create(target, new AdapterContext(project.root(), Math.max(1, target.threads())));
+                adapter = factory.create(target, new AdapterContext(project.root(), Math.max(1, target.threads()),
+                        text -> events.accept(Event.Message.warn(text))));
             } catch (AdapterException e) {
                 throw new SluiceException(ErrorCode.WAREHOUSE_UNAVAILABLE, "Could not connect to target '"
                         + target.targetName() + "' (" + target.type() + "): " + e.getMessage());
