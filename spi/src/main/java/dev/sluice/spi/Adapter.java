@@ -57,6 +57,15 @@ public interface Adapter extends AutoCloseable {
     /** Bulk-loads a CSV file into {@code target}, replacing it atomically as {@link #replace} does. Returns rows loaded. */
     long loadCsv(Relation target, CsvLoadOptions options);
 
+    /**
+     * Stops this adapter's work from another thread: statements running on its connections are cancelled (each fails
+     * with an {@link AdapterException}) and later calls fail at once. Deploy calls it when a run is cancelled or times
+     * out. The default does nothing, so a running statement goes on to its end; adapters over JDBC cancel their
+     * statements.
+     */
+    default void cancel() {
+    }
+
     @Override
     void close();
 }
