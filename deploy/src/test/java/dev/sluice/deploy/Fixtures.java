@@ -57,7 +57,9 @@ final class Fixtures {
     /** Every table and view of a schema with its row count (empty when the schema does not exist). */
     static Map<String, Long> rowCounts(Path duckdb, String schema) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckdb + "?access_mode=read_only");
+        java.util.Properties readOnly = new java.util.Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckdb, readOnly);
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_schema = '"
                     + schema + "' order by table_name")) {
