@@ -57,9 +57,10 @@ public final class Sql {
         }
     }
 
+    /** The first row, mapped; empty when there is none (or its value is null). */
     public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         List<T> all = list(c, sql, row, params);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
     }
 
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {
