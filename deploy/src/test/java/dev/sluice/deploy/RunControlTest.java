@@ -166,6 +166,18 @@ class RunControlTest {
             assertThat(steps).extracting(RunStep::status).containsOnly(StepStatus.SUCCESS);
             assertThat(Fixtures.rowCounts(home.resolve("tiny.duckdb"), "prod"))
                     .containsEntry("ok", 1L).containsEntry("needs_env", 1L);
+
+            // A job deferring to this one reads the state of its last successful run.
+            Job deferred = deploy.jobs().create(new JobDraft("Deferred", env.id()).commands("sluice run -s ok")
+                    .deferToJob(job.id()));
+            Run withState;
+            try (Worker worker = deploy.worker("inline")) {
+                withState = worker.runUntilFinished(deploy.runs().enqueue(deferred.id(),
+                        Runs.Request.manual("t")).id());
+            }
+            assertThat(withState.status()).isEqualTo(RunStatus.SUCCESS);
+            assertThat(WalkthroughTest.text(deploy.runs().logs(withState.id(), 0)))
+                    .contains("Deferring to run " + resumed.id() + " of job Three steps.");
         }
     }
 }

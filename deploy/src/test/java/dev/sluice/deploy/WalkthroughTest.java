@@ -147,7 +147,6 @@ class WalkthroughTest {
                     .doesNotContainKey("int_results_joined");
             assertThat(Fixtures.rowCounts(warehouse, "dev")).isEmpty();
 
-            deploy.runs().steps(run.id()).forEach(s -> System.err.println("STEP " + s.index() + " " + s.duration()));
             // The run history shows it.
             assertThat(deploy.runs().list(production.id(), 10)).extracting(Run::id).containsExactly(run.id());
         }
