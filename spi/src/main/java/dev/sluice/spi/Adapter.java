@@ -67,6 +67,15 @@ public interface Adapter extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Stops this adapter's work from another thread: statements running on its connections are cancelled (each fails
+     * with an {@link AdapterException}) and later calls fail at once. Deploy calls it when a run is cancelled or times
+     * out. The default does nothing, so a running statement goes on to its end; adapters over JDBC cancel their
+     * statements.
+     */
+    default void cancel() {
+    }
+
     @Override
     void close();
 }

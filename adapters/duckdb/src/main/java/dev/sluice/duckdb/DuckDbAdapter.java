@@ -103,7 +103,7 @@ public final class DuckDbAdapter implements Adapter {
     @Override
     public void execute(String sql) {
         pool.with(connection -> {
-            try (Statement statement = connection.createStatement()) {
+            try (Statement statement = pool.statement(connection)) {
                 statement.execute(sql);
             }
             return null;
@@ -123,7 +123,7 @@ public final class DuckDbAdapter implements Adapter {
     @Override
     public QueryResult query(String sql, int limit) {
         return pool.with(connection -> {
-            try (Statement statement = connection.createStatement()) {
+            try (Statement statement = pool.statement(connection)) {
                 if (!statement.execute(sql)) {
                     return new QueryResult(List.of(), List.of());
                 }
@@ -158,7 +158,7 @@ public final class DuckDbAdapter implements Adapter {
         return pool.with(connection -> {
             String sql = "select table_name, table_type from information_schema.tables "
                     + "where lower(table_catalog) = lower(?) and lower(table_schema) = lower(?) order by table_name";
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = pool.prepare(connection, sql)) {
                 statement.setString(1, catalog);
                 statement.setString(2, schema);
                 List<Relation> relations = new ArrayList<>();
@@ -186,7 +186,7 @@ public final class DuckDbAdapter implements Adapter {
             String sql = "select column_name, data_type, column_index, comment from duckdb_columns() "
                     + "where lower(database_name) = lower(?) and lower(schema_name) = lower(?) "
                     + "and lower(table_name) = lower(?) order by column_index";
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = pool.prepare(connection, sql)) {
                 statement.setString(1, relation.database() == null ? database : relation.database());
                 statement.setString(2, relation.schema() == null ? "main" : relation.schema());
                 statement.setString(3, relation.identifier());
@@ -256,6 +256,11 @@ public final class DuckDbAdapter implements Adapter {
     @Override
     public java.util.Optional<dev.sluice.spi.LocalExchange> localExchange() {
         return java.util.Optional.of(new DuckDbExchange(this));
+    }
+
+    @Override
+    public void cancel() {
+        pool.cancel();
     }
 
     @Override

@@ -47,7 +47,7 @@ final class Transactions {
     private <T> T retrying(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return pool.with(connection -> once(connection, work));
+                return pool.with(connection -> once(pool, connection, work));
             } catch (ConflictException conflict) {
                 if (attempt >= ATTEMPTS) {
                     throw DuckDbErrors.wrap(conflict.cause);
@@ -57,9 +57,9 @@ final class Transactions {
         }
     }
 
-    private static <T> T once(Connection connection, Work<T> work) throws SQLException {
+    private static <T> T once(ConnectionPool pool, Connection connection, Work<T> work) throws SQLException {
         connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = pool.statement(connection)) {
             T result = work.run(statement);
             connection.commit();
             return result;

@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
         subcommands = {DebugCommand.class, ParseCommand.class, CompileCommand.class, RunCommand.class,
                 SeedCommand.class, TestCommand.class, BuildCommand.class, ListCommand.class, ShowCommand.class,
                 RunOperationCommand.class, CleanCommand.class, SnapshotCommand.class, DepsCommand.class,
-                RetryCommand.class, CloneCommand.class, SourceCommand.class})
+                RetryCommand.class, CloneCommand.class, SourceCommand.class, EnvCommand.class, JobGroup.class,
+                RunsGroup.class, GitCommands.Branch.class, GitCommands.Commit.class, GitCommands.Merge.class,
+                DevCommand.class, SchedulerCommand.class, DemoCommand.class})
 public final class SluiceCommand implements Runnable {
     private final CliContext context;
 
