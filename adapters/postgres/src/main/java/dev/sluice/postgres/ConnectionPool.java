@@ -33,6 +33,9 @@ final class ConnectionPool implements AutoCloseable {
     private final long firstBackoffMillis;
     private final org.postgresql.Driver driver = new org.postgresql.Driver();
     private volatile boolean closed;
+    private volatile boolean cancelled;
+    /** Connections handed out to running work, so {@link #cancel()} can stop their statements. */
+    private final java.util.Set<Connection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ConnectionPool(PostgresTarget target, int size, Consumer<String> notices, long firstBackoffMillis) {
         this.target = target;
@@ -75,7 +78,7 @@ final class ConnectionPool implements AutoCloseable {
                             giveBack(connection);
                         }
                     }
-                    if (!transientFailure || attempt >= target.retries() || closed) {
+                    if (!transientFailure || attempt >= target.retries() || closed || cancelled) {
                         if (transientFailure && attempt > 0) {
                             throw PostgresErrors.wrap("gave up after " + (attempt + 1) + " attempts", e);
                         }
@@ -133,9 +136,18 @@ final class ConnectionPool implements AutoCloseable {
     }
 
     private Connection take() throws SQLException {
+        Connection connection = takeOrOpen();
+        busy.add(connection);
+        return connection;
+    }
+
+    private Connection takeOrOpen() throws SQLException {
         synchronized (this) {
             if (closed) {
                 throw new AdapterException("the PostgreSQL adapter is closed", false);
+            }
+            if (cancelled) {
+                throw new AdapterException("the work was cancelled", false);
             }
             Connection connection = idle.pollFirst();
             if (connection != null) {
@@ -164,6 +176,7 @@ final class ConnectionPool implements AutoCloseable {
     }
 
     private synchronized void giveBack(Connection connection) {
+        busy.remove(connection);
         if (closed) {
             closeQuietly(connection);
         } else {
@@ -172,6 +185,7 @@ final class ConnectionPool implements AutoCloseable {
     }
 
     private synchronized void discard(Connection connection) {
+        busy.remove(connection);
         open.remove(connection);
         closeQuietly(connection);
     }
@@ -211,6 +225,21 @@ final class ConnectionPool implements AutoCloseable {
             connection.close();
         } catch (SQLException ignored) {
             // closing: nothing left to protect
+        }
+    }
+
+    /**
+     * Stops running statements from another thread (PostgreSQL's cancel request, on a separate connection) and refuses
+     * later work; the cancelled statements fail with SQLSTATE 57014 and are not retried.
+     */
+    void cancel() {
+        cancelled = true;
+        for (Connection connection : busy) {
+            try {
+                connection.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+            } catch (SQLException ignored) {
+                // the statement ended, or the connection is gone: nothing left to stop
+            }
         }
     }
 

@@ -306,6 +306,11 @@ public final class PostgresAdapter implements Adapter {
     }
 
     @Override
+    public void cancel() {
+        pool.cancel();
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

@@ -45,6 +45,32 @@ class ConnectionFailuresTest {
     }
 
     @Test
+    void cancelStopsARunningStatementAndRefusesLaterWork() throws Exception {
+        PostgresAdapter adapter = pg.open(PG.server(), "public");
+        try {
+            java.util.concurrent.CompletableFuture<Throwable> running = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            adapter.query("select pg_sleep(60)");
+                            return null;
+                        } catch (RuntimeException e) {
+                            return e;
+                        }
+                    });
+            Thread.sleep(500);
+            long started = System.nanoTime();
+            adapter.cancel();
+            Throwable failure = running.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(failure).isInstanceOf(AdapterException.class).hasMessageContaining("cancel");
+            assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(10);
+            assertThatThrownBy(() -> adapter.query("select 1")).isInstanceOf(AdapterException.class)
+                    .hasMessageContaining("cancelled");
+        } finally {
+            adapter.close();
+        }
+    }
+
+    @Test
     void aMissingDatabaseFailsAtOnce() {
         assertThatThrownBy(() -> pg.open(fields("dbname", "no_such_db"), 1))
                 .isInstanceOf(AdapterException.class)
