@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DebugCommand.class, ParseCommand.class, CompileCommand.class, RunCommand.class,
                 SeedCommand.class, TestCommand.class, BuildCommand.class, ListCommand.class, ShowCommand.class,
                 RunOperationCommand.class, CleanCommand.class, SnapshotCommand.class, DepsCommand.class,
-                RetryCommand.class, CloneCommand.class, SourceCommand.class})
+                RetryCommand.class, CloneCommand.class, SourceCommand.class, DocsCommand.class})
 public final class SluiceCommand implements Runnable {
     private final CliContext context;
 

@@ -26,6 +26,9 @@ final class Engine implements SluiceApi {
     private final EnvVars env;
     private final AdapterRegistry adapters;
     private final JinjaEngine jinja = new JinjaEngine();
+    /** Column-level lineage for the docs site's model pages; none until an analysis is wired in here. */
+    private final dev.sluice.core.docs.site.ColumnLineageSource columnLineage =
+            dev.sluice.core.docs.site.ColumnLineageSource.NONE;
 
     Engine(EventSink events, EnvVars env, Supplier<List<AdapterFactory>> adapters) {
         this.events = events;
@@ -183,5 +186,19 @@ final class Engine implements SluiceApi {
     @Override
     public DebugReport debug(InvocationOptions options) {
         return Debug.run(options, env, events, adapters, jinja);
+    }
+
+    @Override
+    public DocsResult docsGenerate(InvocationOptions options, DocsOptions docs) {
+        try (Session session = open(options)) {
+            return new DocsGenerate(session, columnLineage, env).execute(docs);
+        }
+    }
+
+    @Override
+    public dev.sluice.core.docs.DocsServer docsServe(InvocationOptions options, String host, int port) {
+        try (Session session = open(options)) {
+            return DocsServe.start(session, host, port);
+        }
     }
 }

@@ -71,4 +71,22 @@ public interface SluiceApi {
      * Default: unsupported (for test doubles).
      */
     RunResults clone(InvocationOptions options);
+
+    /**
+     * {@code docs generate}: compiles the selection (unless {@code --no-compile}), writes manifest.json, catalog.json
+     * (read from the warehouse unless {@code --empty-catalog}) and the static docs site (index.html and docs/).
+     * Default: unsupported (for test doubles).
+     */
+    default DocsResult docsGenerate(InvocationOptions options, DocsOptions docs) {
+        throw new UnsupportedOperationException("docs generate");
+    }
+
+    /**
+     * {@code docs serve}: serves the site {@code docs generate} wrote under the target path on host:port (0: any free
+     * port), answering lineage views with the CLI's selection syntax; returns the running server, which the caller
+     * closes. Fails when the site has not been generated. Default: unsupported (for test doubles).
+     */
+    default dev.sluice.core.docs.DocsServer docsServe(InvocationOptions options, String host, int port) {
+        throw new UnsupportedOperationException("docs serve");
+    }
 }
