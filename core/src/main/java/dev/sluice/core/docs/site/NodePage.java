@@ -151,14 +151,19 @@ final class NodePage {
                 + Html.esc(macro.originalFilePath()) + "</code>", "arguments: " + Html.esc(String.join(", ",
                 macro.arguments()))), List.of());
         description(main, description);
+        // the parser does not record macro calls, so callers are found in the code: a call of the macro's name
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("(?<![\\w])(?:"
+                + java.util.regex.Pattern.quote(macro.packageName()) + "\\.)?"
+                + java.util.regex.Pattern.quote(macro.name()) + "\\s*\\(");
         List<String> users = new ArrayList<>();
         for (Node node : manifest().nodes.values()) {
-            if (node.dependsOnMacros.contains(macro.uniqueId())) {
+            if (node.dependsOnMacros.contains(macro.uniqueId())
+                    || node.rawCode != null && node.rawCode.contains("{") && call.matcher(node.rawCode).find()) {
                 users.add(link(node.uniqueId));
             }
         }
         if (!users.isEmpty()) {
-            main.append("<section id=\"used-by\"><h2>Used by</h2><ul class=\"links\">");
+            main.append("<section id=\"used-by\"><h2>Called by</h2><ul class=\"links\">");
             users.forEach(u -> main.append("<li>").append(u).append("</li>"));
             main.append("</ul></section>");
         }
