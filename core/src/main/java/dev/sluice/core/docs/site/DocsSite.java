@@ -129,11 +129,11 @@ public final class DocsSite {
                 .filter(d -> d.name().equals("__overview__") && d.packageName().equals(m.projectName)).findFirst()
                 .orElseGet(() -> m.docs.values().stream().filter(d -> d.name().equals("__overview__")).findFirst()
                         .orElse(null));
-        StringBuilder main = new StringBuilder("<h1>").append(Html.esc(m.projectName)).append("</h1>");
-        main.append("<section id=\"overview\" class=\"md\">");
+        StringBuilder main = new StringBuilder();
         if (overview != null && !overview.blockContents().isBlank()) {
-            main.append(markdown.toHtml(overview.blockContents()));
+            main.append("<section id=\"overview\" class=\"md\">").append(markdown.toHtml(overview.blockContents()));
         } else {
+            main.append("<h1>").append(Html.esc(m.projectName)).append("</h1><section id=\"overview\" class=\"md\">");
             main.append("<p>Welcome to the documentation of <strong>").append(Html.esc(m.projectName))
                     .append("</strong>. Find a model in the tree or search by name, description or column; the ")
                     .append("<a href=\"docs/lineage.html\">lineage graph</a> shows how data flows.</p>");
