@@ -331,6 +331,14 @@
     }
     var base = svg.getAttribute('viewBox').split(/\s+/).map(Number);
     var vb = base.slice();
+    // a very tall (or wide) graph, fitted whole, would be a strip of specks: start at its top (left) at full
+    // width (height) instead; the fit button still shows it all
+    var pw = panel.clientWidth || 800, ph = panel.clientHeight || 400;
+    if (base[3] / base[2] > 2 * ph / pw) {
+      vb = [base[0], base[1], base[2], base[2] * ph / pw];
+    } else if (base[2] / base[3] > 2 * pw / ph) {
+      vb = [base[0], base[1], base[3] * pw / ph, base[3]];
+    }
     function apply() {
       svg.setAttribute('viewBox', vb.join(' '));
       var scale = Math.min(svg.clientWidth / vb[2], svg.clientHeight / vb[3]);
