@@ -70,6 +70,16 @@ public interface Adapter extends AutoCloseable {
     /** Bulk-loads a CSV file into {@code target}, replacing it atomically as {@link #replace} does. Returns rows loaded. */
     long loadCsv(Relation target, CsvLoadOptions options);
 
+    /** A runner of Python models native to this warehouse; empty to run them locally through {@link #localExchange()}. */
+    default Optional<PythonModelRunner> pythonModelRunner() {
+        return Optional.empty();
+    }
+
+    /** File exchange for Python models run in a local process; empty when this warehouse cannot offer it. */
+    default Optional<LocalExchange> localExchange() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

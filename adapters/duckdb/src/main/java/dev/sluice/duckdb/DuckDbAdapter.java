@@ -305,6 +305,11 @@ public final class DuckDbAdapter implements Adapter {
     }
 
     @Override
+    public java.util.Optional<dev.sluice.spi.LocalExchange> localExchange() {
+        return java.util.Optional.of(new DuckDbExchange(this));
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

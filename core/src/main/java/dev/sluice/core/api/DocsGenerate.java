@@ -24,16 +24,15 @@ import java.util.Map;
 /**
  * {@code docs generate}: compiles the selection as {@code compile} does (unless {@code --no-compile}), writes
  * manifest.json, reads the catalog from the warehouse (one listing per schema; skipped with {@code --empty-catalog})
- * into catalog.json, then writes the static site (index.html and docs/) from both.
+ * into catalog.json, analyses column-level lineage of the compiled SQL, then writes the static site (index.html and
+ * docs/) from all of it.
  */
 final class DocsGenerate {
     private final Session session;
-    private final ColumnLineageSource columnLineage;
     private final dev.sluice.core.project.EnvVars env;
 
-    DocsGenerate(Session session, ColumnLineageSource columnLineage, dev.sluice.core.project.EnvVars env) {
+    DocsGenerate(Session session, dev.sluice.core.project.EnvVars env) {
         this.session = session;
-        this.columnLineage = columnLineage;
         this.env = env;
     }
 
@@ -62,6 +61,8 @@ final class DocsGenerate {
                 customEnv(), catalogFile);
         catalog.errors().forEach(e -> session.events().accept(Event.Message.warn(e)));
         session.events().accept(Event.Message.info("Catalog written to " + catalogFile));
+        ColumnLineageSource columnLineage = DocsColumnLineage.of(session.parsed.manifest(), compiledCode, catalog,
+                session.events());
         DocsSite.Written site = new DocsSite().write(new DocsInput(session.parsed.manifest(), catalog, compiledCode,
                 now, columnLineage), session.targetDir);
         Path index = session.targetDir.resolve("index.html");

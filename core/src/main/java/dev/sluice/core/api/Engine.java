@@ -26,9 +26,6 @@ final class Engine implements SluiceApi {
     private final EnvVars env;
     private final AdapterRegistry adapters;
     private final JinjaEngine jinja = new JinjaEngine();
-    /** Column-level lineage for the docs site's model pages; none until an analysis is wired in here. */
-    private final dev.sluice.core.docs.site.ColumnLineageSource columnLineage =
-            dev.sluice.core.docs.site.ColumnLineageSource.NONE;
 
     Engine(EventSink events, EnvVars env, Supplier<List<AdapterFactory>> adapters) {
         this.events = events;
@@ -191,7 +188,7 @@ final class Engine implements SluiceApi {
     @Override
     public DocsResult docsGenerate(InvocationOptions options, DocsOptions docs) {
         try (Session session = open(options)) {
-            return new DocsGenerate(session, columnLineage, env).execute(docs);
+            return new DocsGenerate(session, env).execute(docs);
         }
     }
 

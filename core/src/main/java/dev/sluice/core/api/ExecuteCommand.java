@@ -21,6 +21,7 @@ import dev.sluice.core.materialize.Outcome;
 import dev.sluice.core.materialize.SeedMaterialization;
 import dev.sluice.core.materialize.SnapshotMaterialization;
 import dev.sluice.core.materialize.TestMaterialization;
+import dev.sluice.core.python.PythonModels;
 import dev.sluice.core.unittest.UnitTestRunner;
 import dev.sluice.spi.Adapter;
 import dev.sluice.spi.Relation;
@@ -39,10 +40,13 @@ import java.util.Set;
 final class ExecuteCommand {
     private final Session session;
     private final ArtifactWriter artifacts;
+    private final PythonModels pythonModels;
 
     ExecuteCommand(Session session) {
         this.session = session;
         this.artifacts = new ArtifactWriter(session);
+        this.pythonModels = new PythonModels(session.project.root(), name -> session.env().get(name).orElse(null),
+                text -> session.events().accept(Event.Message.info(text)));
     }
 
     RunResults execute(String command, Set<ResourceType> types) {
@@ -129,6 +133,9 @@ final class ExecuteCommand {
         Outcome outcome = switch (node.resourceType) {
             case MODEL -> {
                 artifacts.ran(node, compiled.compiledCode());
+                if ("python".equals(node.language)) {
+                    yield pythonModels.run(compiled, compiler, adapter, session.options.fullRefresh());
+                }
                 yield "incremental".equals(node.materialized())
                         ? IncrementalMaterialization.run(compiled, compiler, adapter, session.options.fullRefresh())
                         : ModelMaterialization.run(compiled, compiler, adapter);

@@ -93,7 +93,8 @@ final class Session implements AutoCloseable {
     synchronized Adapter adapter() {
         if (adapter == null) {
             try {
-                adapter = factory.create(target, new AdapterContext(project.root(), Math.max(1, target.threads())));
+                adapter = factory.create(target, new AdapterContext(project.root(), Math.max(1, target.threads()),
+                        text -> events.accept(Event.Message.warn(text))));
             } catch (AdapterException e) {
                 throw new SluiceException(ErrorCode.WAREHOUSE_UNAVAILABLE, "Could not connect to target '"
                         + target.targetName() + "' (" + target.type() + "): " + e.getMessage());
@@ -163,6 +164,10 @@ final class Session implements AutoCloseable {
                 : StateSelection.methods(standard, previous, parsed.manifest(), target.type())
                         .with("source_status", new SourceStatusMethod(previous.dir().resolve("sources.json"),
                                 targetDir.resolve("sources.json")));
+    }
+
+    EnvVars env() {
+        return env;
     }
 
     EventSink events() {

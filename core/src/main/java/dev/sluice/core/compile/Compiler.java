@@ -76,6 +76,9 @@ public final class Compiler {
     }
 
     private CompiledNode compileFresh(Node node) {
+        if ("python".equals(node.language)) {
+            return compilePython(node);
+        }
         RuntimeHost host = host(node);
         String sql;
         try {
@@ -90,6 +93,45 @@ public final class Compiler {
         collectCtes(host, ctes);
         String code = CteInjector.inject(sql, ctes);
         return new CompiledNode(node, code, Relations.builds(node) || node.isEphemeral() ? Relations.of(node) : null, ctes);
+    }
+
+    /**
+     * A Python model compiles to its own code followed by a comment naming the relation each of its
+     * {@code dbt.ref}/{@code dbt.source} calls reads (see {@link #pythonInputs}).
+     */
+    private CompiledNode compilePython(Node node) {
+        StringBuilder code = new StringBuilder(node.rawCode.stripTrailing()).append("\n\n\n");
+        code.append("# This part is added by Sluice: the relations this model reads and the relation it builds.\n");
+        pythonInputs(node).forEach((key, relation) -> code.append("# ").append(key).append(" -> ")
+                .append(invocation.dialect().render(relation)).append('\n'));
+        code.append("# this -> ").append(invocation.dialect().render(Relations.of(node))).append('\n');
+        return new CompiledNode(node, code.toString(), Relations.of(node), List.of());
+    }
+
+    /**
+     * The relations a Python model's {@code dbt.ref}/{@code dbt.source} calls name, keyed as the runner asks for them
+     * ({@code ref:name}, {@code ref:package.name}, {@code source:source_name.table_name}).
+     */
+    public Map<String, dev.sluice.spi.Relation> pythonInputs(Node node) {
+        RuntimeHost host = host(node);
+        Map<String, dev.sluice.spi.Relation> inputs = new java.util.LinkedHashMap<>();
+        try {
+            for (List<String> ref : node.refs) {
+                RelationProxy relation = host.ref(ref.size() > 1 ? ref.get(0) : null, ref.get(ref.size() - 1), null);
+                if (!host.ephemeralsUsed().isEmpty()) {
+                    throw ContextFunctions.fail(dev.sluice.core.errors.ErrorCode.COMPILATION, "Python model "
+                            + node.name + " refers to ephemeral model '" + ref.get(ref.size() - 1)
+                            + "'; a Python model can only read relations that exist in the warehouse");
+                }
+                inputs.put("ref:" + String.join(".", ref), relation.relation());
+            }
+            for (List<String> source : node.sources) {
+                inputs.put("source:" + String.join(".", source), host.source(source.get(0), source.get(1)).relation());
+            }
+        } catch (SluiceException e) {
+            throw e.at(node.describe(), SourceLocation.of(node.originalFilePath, node.line));
+        }
+        return inputs;
     }
 
     /** Ephemeral parents first, each once, in dependency order. */

@@ -61,7 +61,7 @@ public final class JinjaEngine {
         for (MacroSource source : sources) {
             String text = CallChains.rewrite(MacroDefaults.rewrite(JinjaBlocks.macroFileToJinja(source.text())));
             Context context = new Context(jinjava.getGlobalContext(), Map.of(), config.getDisabled());
-            JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
+            JinjavaInterpreter interpreter = new PythonInterpreter(jinjava, context, config);
             JinjavaInterpreter.pushCurrent(interpreter);
             try {
                 interpreter.render(text);
@@ -115,7 +115,7 @@ public final class JinjaEngine {
                 context.addGlobalMacro(function);
             }
         }
-        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
+        JinjavaInterpreter interpreter = new PythonInterpreter(jinjava, context, config);
         String output;
         JinjavaInterpreter.pushCurrent(interpreter);
         try {

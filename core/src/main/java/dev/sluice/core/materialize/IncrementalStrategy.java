@@ -32,7 +32,7 @@ public enum IncrementalStrategy {
                 return strategy;
             }
         }
-        throw new SluiceException(ErrorCode.CONFIG_INVALID, "Invalid incremental strategy provided: " + configured
+        throw new SluiceException(ErrorCode.COMPILATION, "Invalid incremental strategy provided: " + configured
                 + "\n    Expected one of: 'append', 'merge', 'delete+insert'",
                 SourceLocation.of(node.originalFilePath), node.describe(), null);
     }

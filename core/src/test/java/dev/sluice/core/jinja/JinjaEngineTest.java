@@ -112,4 +112,9 @@ class JinjaEngineTest {
         assertThat(render("{{ pick('t') }} {{ pick('u', order_by='x, y', n=4) }}", files))
                 .isEqualTo("t|count(*) desc|a+b|3 u|x, y|a+b|4");
     }
+
+    @Test
+    void booleansPrintAsPythonPrintsThem() {
+        assertThat(render("{{ true }} {{ 1 > 2 }}", List.of())).isEqualTo("True False");
+    }
 }

@@ -34,14 +34,14 @@ class PythonJinjaTest {
         assertThat(render("{{ 'a.b.c'.split('.') }}|{{ 'a.b.c'.split('.', 1) }}|{{ ' a  b '.split() }}"
                 + "|{{ 'a.b.c'.rsplit('.', 1) }}")).isEqualTo("['a', 'b', 'c']|['a', 'b.c']|['a', 'b']|['a.b', 'c']");
         assertThat(render("{{ 'abc'.startswith(('x', 'a')) }}|{{ 'abc'.endswith('c') }}|{{ 'abc'.startswith('b') }}"))
-                .isEqualTo("true|true|false");
+                .isEqualTo("True|True|False");
         assertThat(render("{{ '{}_{}'.format('a', 'b') }}|{{ '{0}{0}'.format('z') }}|{{ '{n}!'.format(n=3) }}"))
                 .isEqualTo("a_b|zz|3!");
         assertThat(render("{{ ','.join(['a', 'b']) }}|{{ 'a_b_c'.replace('_', '-', 1) }}|{{ 'a b'.title() }}"
                 + "|{{ '42'.zfill(5) }}|{{ 'x'.rjust(3, '0') }}|{{ 'aa'.count('a') }}|{{ 'abc'.find('c') }}"))
                 .isEqualTo("a,b|a-b_c|A B|00042|00x|2|2");
         assertThat(render("{{ '12'.isdigit() }}|{{ 'ab'.isupper() }}|{{ 'col_name'.upper().replace('_', ' ') }}"))
-                .isEqualTo("true|false|COL NAME");
+                .isEqualTo("True|False|COL NAME");
         assertThat(render("{% set parts = 'db.schema.table'.split('.') %}{{ parts[-1] }}")).isEqualTo("table");
     }
 
@@ -77,7 +77,7 @@ class PythonJinjaTest {
                 + "|{{ modules.datetime.date(2024, 1, 2) }}|{{ modules.datetime.date(2024, 1, 2).weekday() }}"))
                 .isEqualTo("2024/01/02 03:04|2024-01-02|1");
         assertThat(render("{{ modules.datetime.datetime.now().year > 2000 }}|{{ modules.datetime.date.today().year > 2000 }}"
-                + "|{{ modules.datetime.datetime.strptime('2024-05-06', '%Y-%m-%d').day }}")).isEqualTo("true|true|6");
+                + "|{{ modules.datetime.datetime.strptime('2024-05-06', '%Y-%m-%d').day }}")).isEqualTo("True|True|6");
         PyDateTime started = PyDateTime.parseUtc("2024-03-04T05:06:07.123456Z");
         assertThat(started.strftime("%Y%m%d")).isEqualTo("20240304");
         assertThat(started.toString()).isEqualTo("2024-03-04 05:06:07.123456");

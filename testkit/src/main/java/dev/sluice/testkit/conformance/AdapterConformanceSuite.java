@@ -12,8 +12,9 @@ package dev.sluice.testkit.conformance;
  *
  * <p>The cases live in {@link MaterializationCases} (view, table, ephemeral, switching by a var, empty project,
  * adapter methods), {@link TestCases} (singular, generic, build order) and {@link ExecutionCases} (a failing model
- * keeps the old relation, hooks, threads, fail-fast). Every case builds its own project in a fresh folder and queries
+ * keeps the old relation, hooks, threads, fail-fast) {@link StatefulCases} (incremental models, snapshots) and
+ * {@link IncrementalCases} (append semantics, append_new_columns, full refresh, nothing left beside). Every case builds its own project in a fresh folder and queries
  * the warehouse only through the engine ({@code show --inline}, {@code run-operation}).
  */
-public abstract class AdapterConformanceSuite extends ExecutionCases {
+public abstract class AdapterConformanceSuite extends IncrementalCases {
 }

@@ -182,7 +182,12 @@ class DocsGenerateTest {
         assertThat(customers).contains("from &quot;docs_shop&quot;.&quot;main&quot;.&quot;stg_customers&quot;");
         assertThat(customers).contains("&quot;node_color&quot; : &quot;#d4a017&quot;");
         assertThat(customers).contains("4 rows");
-        assertThat(customers).contains("id=\"column-lineage\"").contains("Not available");
+        // column-level lineage from the compiled SQL, linked to the upstream columns
+        assertThat(customers).containsPattern("(?s)<section id=\"column-lineage\">.*<tr data-column=\"lifetime_value\">"
+                + "<td><code>lifetime_value</code></td><td><a class=\"upstream\" href=\"model.docs_shop.orders.html"
+                + "#column=amount\">orders.amount</a> </td><td class=\"kind\">aggregated</td></tr>");
+        assertThat(customers).contains("href=\"model.docs_shop.stg_customers.html#column=customer_id\">"
+                + "stg_customers.customer_id</a> </td><td class=\"kind\">direct</td>");
         assertThat(customers).contains("class=\"lineage-panel\" data-focus=\"model.docs_shop.customers\"");
 
         String orders = page("model.docs_shop.stg_orders");
@@ -249,6 +254,7 @@ class DocsGenerateTest {
         String customers = Files.readString(other.resolve("target/docs").resolve(Pages.of("model.docs_shop.customers")));
         // no catalog: documented columns still listed, types unknown; not compiled
         assertThat(customers).contains("<tr data-column=\"lifetime_value\"><td><code>lifetime_value</code></td>"
-                + "<td class=\"type\"></td>").contains("Not compiled");
+                + "<td class=\"type\"></td>").contains("Not compiled")
+                .contains("Not available: the project was not compiled (docs generate --no-compile).");
     }
 }

@@ -72,7 +72,8 @@ final class NodePage {
             testDetails(main, node);
         } else {
             columns(main, node.uniqueId, node.columns);
-            if (Relations.builds(node) || node.resourceType == ResourceType.ANALYSIS) {
+            if (node.resourceType == ResourceType.MODEL || node.resourceType == ResourceType.SNAPSHOT
+                    || node.resourceType == ResourceType.ANALYSIS) {
                 columnLineage(main, node.uniqueId);
             }
         }
@@ -251,24 +252,37 @@ final class NodePage {
         main.append("<section id=\"column-lineage\"><h2>Column lineage</h2>");
         if (lineage == null || lineage.unavailableReason() != null) {
             main.append("<p class=\"empty not-available\">Not available: ").append(Html.esc(lineage == null
-                    ? "no column lineage was computed for this node." : lineage.unavailableReason())).append("</p>");
+                    ? "no column lineage was computed for this node (it was not compiled)."
+                    : lineage.unavailableReason())).append("</p>");
         } else if (lineage.columns().isEmpty()) {
             main.append("<p class=\"empty\">No columns.</p>");
         } else {
-            main.append("<table class=\"column-lineage\"><thead><tr><th>Column</th><th>Comes from</th></tr></thead>"
-                    + "<tbody>");
-            lineage.columns().forEach((column, upstream) -> {
-                main.append("<tr><td><code>").append(Html.esc(column)).append("</code></td><td>");
-                if (upstream.isEmpty()) {
-                    main.append("<span class=\"empty\">no upstream column (computed here)</span>");
+            main.append("<table class=\"column-lineage\"><thead><tr><th>Column</th><th>Comes from</th><th>How</th>"
+                    + "</tr></thead><tbody>");
+            for (ColumnLineageSource.Column column : lineage.columns()) {
+                main.append("<tr data-column=\"").append(Html.esc(column.name())).append("\"><td><code>")
+                        .append(Html.esc(column.name())).append("</code></td><td>");
+                if (column.upstream().isEmpty() && column.problem() == null) {
+                    main.append("<span class=\"empty\">no upstream column</span>");
                 }
-                for (ColumnLineageSource.UpstreamColumn up : upstream) {
-                    main.append("<a class=\"upstream\" href=\"").append(Html.esc(Pages.of(up.uniqueId())))
-                            .append("\">").append(Html.esc(shortName(up.uniqueId()) + "." + up.column()))
-                            .append("</a> ");
+                for (ColumnLineageSource.UpstreamColumn up : column.upstream()) {
+                    if (up.uniqueId() != null) {
+                        main.append("<a class=\"upstream\" href=\"").append(Html.esc(Pages.of(up.uniqueId())))
+                                .append("#column=").append(Html.esc(java.net.URLEncoder.encode(up.column(),
+                                        java.nio.charset.StandardCharsets.UTF_8))).append("\">")
+                                .append(Html.esc(shortName(up.uniqueId()) + "." + up.column())).append("</a> ");
+                    } else {
+                        main.append("<code class=\"upstream external\">").append(Html.esc(up.relation() + "."
+                                + up.column())).append("</code> ");
+                    }
                 }
-                main.append("</td></tr>");
-            });
+                if (column.problem() != null) {
+                    main.append("<span class=\"problem\">not fully known: ").append(Html.esc(column.problem()))
+                            .append("</span>");
+                }
+                main.append("</td><td class=\"kind\">").append(Html.esc(column.kind() == null ? "" : column.kind()))
+                        .append("</td></tr>");
+            }
             main.append("</tbody></table>");
         }
         main.append("</section>");

@@ -52,6 +52,10 @@ final class NodeFactory {
         fqn.add(name);
         String uniqueId = type.dbtName() + "." + packageName + "." + name;
         Node node = new Node(uniqueId, type, packageName, name, file.pathInRoot(), file.originalFilePath(), fqn);
+        if (type == ResourceType.MODEL && file.extension().equals("py")) {
+            node.language = "python";
+            node.config.set("materialized", "table");
+        }
         projectTrees.forEach(tree -> FolderConfigs.apply(tree, fqn, node.config));
         if (type == ResourceType.TEST && !node.config.has("severity")) {
             node.config.set("severity", "ERROR");
@@ -85,6 +89,10 @@ final class NodeFactory {
 
     /** The parse render: records refs, sources and config; the output is thrown away. */
     void parseRender(Node node) {
+        if ("python".equals(node.language)) {
+            PythonModelParse.apply(node);
+            return;
+        }
         if (node.rawCode.isEmpty() || (!node.rawCode.contains("{{") && !node.rawCode.contains("{%"))) {
             return;
         }

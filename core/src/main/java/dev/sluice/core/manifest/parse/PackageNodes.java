@@ -35,7 +35,7 @@ final class PackageNodes {
     List<Node> collect(List<SchemaFile> schemaFiles) {
         String pkg = project.name();
         List<Node> nodes = new ArrayList<>();
-        for (ProjectFile file : ProjectFiles.find(project.root(), project.modelPaths(), Set.of("sql"))) {
+        for (ProjectFile file : ProjectFiles.find(project.root(), project.modelPaths(), Set.of("sql", "py"))) {
             nodes.add(factory.create(ResourceType.MODEL, pkg, file, trees(project, root, ProjectConfig::models)));
         }
         for (ProjectFile file : ProjectFiles.find(project.root(), project.seedPaths(), Set.of("csv"))) {

@@ -1,0 +1,68 @@
+package dev.sluice.duckdb.python;
+
+import dev.sluice.core.execute.NodeResult;
+import dev.sluice.core.execute.RunResults;
+import dev.sluice.testkit.TestProject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Helpers of the Python model tests: a project on a DuckDB file, rows through show, and pandas run directly. */
+final class Py {
+    static final String PYTHON = "/usr/bin/python3";
+
+    private Py() {
+    }
+
+    static TestProject project(Path dir, String name, int threads, Map<String, String> files) {
+        TestProject project = TestProject.at(dir)
+                .write("dbt_project.yml", "name: " + name + "\nversion: '1.0'\nprofile: " + name + "\n")
+                .duckdbProfile(name, "main", threads);
+        project.write(files);
+        return project;
+    }
+
+    static List<List<Object>> rows(TestProject project, String sql) {
+        return project.sluice().show(project.options().build(), sql, -1).preview().rows();
+    }
+
+    static List<String> lines(TestProject project, String sql) {
+        return rows(project, sql).stream()
+                .map(row -> row.stream().map(String::valueOf).collect(Collectors.joining("|")))
+                .toList();
+    }
+
+    static String summary(RunResults results) {
+        return results.results().stream().map(r -> r.uniqueId() + "=" + r.status() + (r.message() == null ? ""
+                : " (" + r.message() + ")")).collect(Collectors.joining("\n"));
+    }
+
+    static NodeResult result(RunResults results, String uniqueId) {
+        return results.results().stream().filter(r -> r.uniqueId().equals(uniqueId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no result for " + uniqueId));
+    }
+
+    /** Runs a Python snippet with Debian's interpreter in {@code dir}; returns its stdout. */
+    static String python(Path dir, String script) {
+        try {
+            Process process = new ProcessBuilder(PYTHON, "-c", script).directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError("python failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
