@@ -80,6 +80,16 @@ final class FakeApi implements SluiceApi, ApiFactory {
     }
 
     @Override
+    public dev.sluice.core.api.DocsResult docsGenerate(InvocationOptions o, dev.sluice.core.api.DocsOptions docs) {
+        throw new IllegalStateException("the CLI's own tests do not generate docs");
+    }
+
+    @Override
+    public dev.sluice.core.docs.DocsServer docsServe(InvocationOptions o, String host, int port) {
+        throw new IllegalStateException("the CLI's own tests do not serve docs");
+    }
+
+    @Override
     public RunResults retry(InvocationOptions o) {
         return call("retry", o, () -> results);
     }

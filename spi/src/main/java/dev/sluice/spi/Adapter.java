@@ -42,6 +42,19 @@ public interface Adapter extends AutoCloseable {
 
     List<Column> columnsOf(Relation relation);
 
+    /**
+     * Every table and view of one schema with its columns (and row counts where cheap), for catalog.json. Empty when
+     * the schema does not exist. The default lists the relations and asks for each one's columns (one round trip per
+     * relation, no row counts); an adapter whose warehouse can answer in one query should override it.
+     */
+    default List<CatalogEntry> catalog(String database, String schema) {
+        List<CatalogEntry> entries = new java.util.ArrayList<>();
+        for (Relation relation : listRelations(database, schema)) {
+            entries.add(new CatalogEntry(relation, null, null, columnsOf(relation), null));
+        }
+        return entries;
+    }
+
     void createSchema(String database, String schema);
 
     void dropSchema(String database, String schema);

@@ -3,6 +3,7 @@ package dev.sluice.duckdb;
 import dev.sluice.spi.Adapter;
 import dev.sluice.spi.AdapterContext;
 import dev.sluice.spi.AdapterException;
+import dev.sluice.spi.CatalogEntry;
 import dev.sluice.spi.Capability;
 import dev.sluice.spi.Column;
 import dev.sluice.spi.CsvLoadOptions;
@@ -197,6 +198,56 @@ public final class DuckDbAdapter implements Adapter {
                     }
                 }
                 return columns;
+            }
+        });
+    }
+
+    /**
+     * One query for the whole schema: tables (with DuckDB's stored row count, exact for its own tables) and views,
+     * each with its columns in order.
+     */
+    @Override
+    public List<CatalogEntry> catalog(String db, String schema) {
+        String catalog = db == null ? database : db;
+        return pool.with(connection -> {
+            String sql = "with rels as ("
+                    + " select table_name as name, 'BASE TABLE' as kind, comment, estimated_size as row_count"
+                    + " from duckdb_tables() where lower(database_name) = lower(?) and lower(schema_name) = lower(?)"
+                    + " union all"
+                    + " select view_name, 'VIEW', comment, null from duckdb_views()"
+                    + " where lower(database_name) = lower(?) and lower(schema_name) = lower(?) and not internal)"
+                    + " select r.name, r.kind, r.comment, r.row_count, c.column_name, c.data_type, c.column_index, c.comment"
+                    + " from rels r left join duckdb_columns() c on lower(c.database_name) = lower(?)"
+                    + " and lower(c.schema_name) = lower(?) and c.table_name = r.name"
+                    + " order by r.name, c.column_index";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < 3; i++) {
+                    statement.setString(2 * i + 1, catalog);
+                    statement.setString(2 * i + 2, schema);
+                }
+                java.util.Map<String, CatalogEntry> entries = new java.util.LinkedHashMap<>();
+                java.util.Map<String, List<Column>> columns = new java.util.LinkedHashMap<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(1);
+                        if (!entries.containsKey(name)) {
+                            RelationType type = "VIEW".equals(rs.getString(2)) ? RelationType.VIEW : RelationType.TABLE;
+                            long rows = rs.getLong(4);
+                            Long rowCount = rs.wasNull() ? null : rows;
+                            entries.put(name, new CatalogEntry(new Relation(catalog, schema, name, type),
+                                    rs.getString(3), null, List.of(), rowCount));
+                            columns.put(name, new ArrayList<>());
+                        }
+                        String column = rs.getString(5);
+                        if (column != null) {
+                            columns.get(name).add(new Column(column, rs.getString(6), rs.getInt(7), rs.getString(8)));
+                        }
+                    }
+                }
+                List<CatalogEntry> out = new ArrayList<>();
+                entries.forEach((name, e) -> out.add(new CatalogEntry(e.relation(), e.comment(), e.owner(),
+                        columns.get(name), e.rowCount())));
+                return out;
             }
         });
     }

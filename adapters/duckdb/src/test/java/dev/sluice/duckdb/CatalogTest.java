@@ -140,4 +140,26 @@ class CatalogTest {
         assertThat(adapter.dialect().render(new Relation("memory", "main", "we\"ird", RelationType.TABLE)))
                 .isEqualTo("\"memory\".\"main\".\"we\"\"ird\"");
     }
+
+    @Test
+    void catalogOfOneSchemaInOneListing() {
+        adapter.execute("comment on table \"Sales\".orders is 'all orders'; comment on column \"Sales\".orders.note is 'free text'");
+        List<dev.sluice.spi.CatalogEntry> entries = adapter.catalog("memory", "sales");
+        assertThat(entries).extracting(e -> e.relation().identifier()).containsExactly("big_orders", "orders");
+        dev.sluice.spi.CatalogEntry orders = entries.get(1);
+        assertThat(orders.relation().type()).isEqualTo(RelationType.TABLE);
+        assertThat(orders.comment()).isEqualTo("all orders");
+        assertThat(orders.rowCount()).isEqualTo(10L);
+        assertThat(orders.columns()).extracting(Column::name, Column::dataType, Column::index).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("id", "INTEGER", 1),
+                org.assertj.core.groups.Tuple.tuple("amount", "DECIMAL(12,2)", 2),
+                org.assertj.core.groups.Tuple.tuple("placed", "DATE", 3),
+                org.assertj.core.groups.Tuple.tuple("note", "VARCHAR", 4));
+        assertThat(orders.columns().get(3).comment()).isEqualTo("free text");
+        dev.sluice.spi.CatalogEntry view = entries.get(0);
+        assertThat(view.relation().type()).isEqualTo(RelationType.VIEW);
+        assertThat(view.rowCount()).isNull();
+        assertThat(view.columns()).hasSize(4);
+        assertThat(adapter.catalog("memory", "no_such_schema")).isEmpty();
+    }
 }

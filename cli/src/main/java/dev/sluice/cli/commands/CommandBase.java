@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 abstract class CommandBase implements Callable<Integer> {
 
-    /** The command above this one: the root, or a group such as {@code source}. */
+    /** The command above this one: the root, or a group such as {@code source} or {@code docs}. */
     @ParentCommand
     Object parent;
 
@@ -34,7 +34,10 @@ abstract class CommandBase implements Callable<Integer> {
     CommandSpec spec;
 
     private SluiceCommand root() {
-        return parent instanceof SourceCommand group ? group.root : (SluiceCommand) parent;
+        if (parent instanceof SourceCommand group) {
+            return group.root;
+        }
+        return parent instanceof DocsCommand docs ? docs.root : (SluiceCommand) parent;
     }
 
     /** The command's work; returns the exit code. */

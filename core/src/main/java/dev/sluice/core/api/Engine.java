@@ -184,4 +184,18 @@ final class Engine implements SluiceApi {
     public DebugReport debug(InvocationOptions options) {
         return Debug.run(options, env, events, adapters, jinja);
     }
+
+    @Override
+    public DocsResult docsGenerate(InvocationOptions options, DocsOptions docs) {
+        try (Session session = open(options)) {
+            return new DocsGenerate(session, env).execute(docs);
+        }
+    }
+
+    @Override
+    public dev.sluice.core.docs.DocsServer docsServe(InvocationOptions options, String host, int port) {
+        try (Session session = open(options)) {
+            return DocsServe.start(session, host, port);
+        }
+    }
 }

@@ -115,4 +115,14 @@ public final class Sluice implements SluiceApi {
     public DebugReport debug(InvocationOptions options) {
         return guard(() -> engine.debug(options));
     }
+
+    @Override
+    public DocsResult docsGenerate(InvocationOptions options, DocsOptions docs) {
+        return guard(() -> engine.docsGenerate(options, docs));
+    }
+
+    @Override
+    public dev.sluice.core.docs.DocsServer docsServe(InvocationOptions options, String host, int port) {
+        return guard(() -> engine.docsServe(options, host, port));
+    }
 }

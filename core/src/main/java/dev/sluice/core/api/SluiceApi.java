@@ -30,8 +30,7 @@ public interface SluiceApi {
      * {@code source freshness}: checks the selected sources (all by default) that have freshness criteria, and
      * writes {@code sources.json} to {@code output} (null: target/sources.json). Each result is PASS, WARN, ERROR
      * (stale past error_after) or RUNTIME_ERROR; {@link RunResults#failed()} is true, as dbt exits 1, when any is an
-     * error of either kind. The default is for stand-ins (test fakes) that do not run commands; {@link Sluice}
-     * implements it.
+     * error of either kind.
      */
     RunResults freshness(InvocationOptions options, java.nio.file.Path output);
 
@@ -71,4 +70,17 @@ public interface SluiceApi {
      * Default: unsupported (for test doubles).
      */
     RunResults clone(InvocationOptions options);
+
+    /**
+     * {@code docs generate}: compiles the selection (unless {@code --no-compile}), writes manifest.json, catalog.json
+     * (read from the warehouse unless {@code --empty-catalog}) and the static docs site (index.html and docs/).
+     */
+    DocsResult docsGenerate(InvocationOptions options, DocsOptions docs);
+
+    /**
+     * {@code docs serve}: serves the site {@code docs generate} wrote under the target path on host:port (0: any free
+     * port), answering lineage views with the CLI's selection syntax; returns the running server, which the caller
+     * closes. Fails when the site has not been generated.
+     */
+    dev.sluice.core.docs.DocsServer docsServe(InvocationOptions options, String host, int port);
 }
