@@ -77,17 +77,23 @@ public final class Floor {
                 }
                 statement.execute(sql.append(')').toString());
                 String model = "\"main\".\"node_" + i + "\"";
-                count(statement, "select count(*) from (select id as unique_field, count(*) as n_records from " + model
-                        + " where id is not null group by id having count(*) > 1) dbt_internal_test");
-                count(statement, "select count(*) from (select id from " + model + " where id is null) dbt_internal_test");
-                count(statement, "select count(*) from (with child as (select id as from_field from " + model
+                verdict(statement, "select id as unique_field, count(*) as n_records from " + model
+                        + " where id is not null group by id having count(*) > 1");
+                verdict(statement, "select id from " + model + " where id is null");
+                verdict(statement, "with child as (select id as from_field from " + model
                         + " where id is not null), parent as (select id as to_field from \"main\".\"node_0\")"
                         + " select from_field from child left join parent on child.from_field = parent.to_field"
-                        + " where parent.to_field is null) dbt_internal_test");
+                        + " where parent.to_field is null");
                 statements += 4;
             }
         }
         return n + " models, " + statements + " statements";
+    }
+
+    /** The test query as Sluice's test materialization wraps it: failures, should_warn, should_error. */
+    private static long verdict(Statement statement, String inner) throws SQLException {
+        return count(statement, "select count(*) as failures, count(*) != 0 as should_warn, count(*) != 0 as should_error"
+                + " from (" + inner + ") dbt_internal_test");
     }
 
     private static long count(Statement statement, String sql) throws SQLException {
