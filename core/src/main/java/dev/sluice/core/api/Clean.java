@@ -5,15 +5,12 @@ import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.events.Event;
 import dev.sluice.core.events.EventSink;
 import dev.sluice.core.jinja.JinjaEngine;
+import dev.sluice.core.packages.FileTrees;
 import dev.sluice.core.project.EnvVars;
 import dev.sluice.core.project.ProjectConfig;
 import dev.sluice.core.project.ProjectLoader;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,31 +31,11 @@ final class Clean {
                         + "project; refusing to delete " + path);
             }
             if (Files.exists(path)) {
-                delete(path);
+                FileTrees.delete(path);
                 removed.add(target);
                 events.accept(Event.Message.info("Cleaned " + target + "/"));
             }
         }
         return removed;
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new SluiceException(ErrorCode.IO, "cannot delete " + path + ": " + e.getMessage());
-        }
     }
 }

@@ -12,11 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Copying and deleting folders, for package installs. A symbolic link is removed, never followed. */
-final class FileTrees {
+public final class FileTrees {
     private FileTrees() {
     }
 
-    static void delete(Path path) {
+    public static void delete(Path path) {
         try {
             if (Files.isSymbolicLink(path)) {
                 Files.delete(path);
