@@ -10,7 +10,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
 DIR=${BENCH_DIR:-/tmp/sluice-bench}
 RUNS=${RUNS:-3}
 FILTER="$*"
-SLUICE="$ROOT/sluice"
+SLUICE=${SLUICE:-"$ROOT/sluice"}
 export SLUICE_NO_BUILD=1
 mkdir -p "$DIR"
 
