@@ -33,6 +33,12 @@ public final class DuckDbAdapter implements Adapter {
     private final Transactions transactions;
     private final RelationSwap swap;
     private final String database;
+    private final RelationCache cache = new RelationCache();
+
+    /** The relation cache's count of catalog listings (for tests). */
+    int catalogListings() {
+        return cache.listings();
+    }
 
     private DuckDbAdapter(ConnectionPool pool, String database) {
         this.pool = pool;
@@ -103,6 +109,17 @@ public final class DuckDbAdapter implements Adapter {
 
     @Override
     public void execute(String sql) {
+        try {
+            run(sql);
+        } finally {
+            if (!RelationCache.readsOnly(sql)) {
+                cache.forget();
+            }
+        }
+    }
+
+    /** Runs DDL whose effect on the catalog the caller records in the cache itself. */
+    private void run(String sql) {
         pool.with(connection -> {
             try (Statement statement = pool.statement(connection)) {
                 statement.execute(sql);
@@ -113,16 +130,32 @@ public final class DuckDbAdapter implements Adapter {
 
     @Override
     public void executeAtomically(List<String> statements) {
-        transactions.inTransaction(statement -> {
-            for (String sql : statements) {
-                statement.execute(sql);
+        try {
+            transactions.inTransaction(statement -> {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+                return null;
+            });
+        } finally {
+            if (!statements.stream().allMatch(RelationCache::readsOnly)) {
+                cache.forget();
             }
-            return null;
-        });
+        }
     }
 
     @Override
     public QueryResult query(String sql, int limit) {
+        try {
+            return queryUncached(sql, limit);
+        } finally {
+            if (!RelationCache.readsOnly(sql)) {
+                cache.forget();
+            }
+        }
+    }
+
+    private QueryResult queryUncached(String sql, int limit) {
         return pool.with(connection -> {
             try (Statement statement = pool.statement(connection)) {
                 if (!statement.execute(sql)) {
@@ -156,6 +189,11 @@ public final class DuckDbAdapter implements Adapter {
     @Override
     public List<Relation> listRelations(String db, String schema) {
         String catalog = db == null ? database : db;
+        return cache.list(catalog, schema, () -> listUncached(catalog, schema)).stream()
+                .map(r -> new Relation(catalog, schema, r.identifier(), r.type())).toList();
+    }
+
+    private List<Relation> listUncached(String catalog, String schema) {
         return pool.with(connection -> {
             String sql = "select table_name, table_type from information_schema.tables "
                     + "where lower(table_catalog) = lower(?) and lower(table_schema) = lower(?) order by table_name";
@@ -176,9 +214,9 @@ public final class DuckDbAdapter implements Adapter {
 
     @Override
     public Optional<Relation> getRelation(String db, String schema, String identifier) {
-        return listRelations(db, schema).stream()
-                .filter(r -> r.identifier().equalsIgnoreCase(identifier))
-                .findFirst();
+        String catalog = db == null ? database : db;
+        return cache.get(catalog, schema, identifier, () -> listUncached(catalog, schema))
+                .map(r -> new Relation(catalog, schema, r.identifier(), r.type()));
     }
 
     @Override
@@ -254,12 +292,25 @@ public final class DuckDbAdapter implements Adapter {
 
     @Override
     public void createSchema(String db, String schema) {
+        ensureSchema(db, schema);
+    }
+
+    private void ensureSchema(String db, String schema) {
+        String catalog = db == null ? database : db;
+        if (schema == null || schema.isEmpty() || cache.schemaExists(catalog, schema)) {
+            return;
+        }
         transactions.createSchema(db, schema);
+        cache.schemaCreated(catalog, schema);
     }
 
     @Override
     public void dropSchema(String db, String schema) {
-        execute("drop schema if exists " + schemaName(db, schema) + " cascade");
+        try {
+            run("drop schema if exists " + schemaName(db, schema) + " cascade");
+        } finally {
+            cache.schemaDropped(db == null ? database : db, schema);
+        }
     }
 
     private String schemaName(String db, String schema) {
@@ -271,7 +322,26 @@ public final class DuckDbAdapter implements Adapter {
         Optional<RelationType> actual = getRelation(relation.database(), relation.schema(), relation.identifier())
                 .map(Relation::type);
         RelationType type = actual.orElse(relation.type());
-        execute("drop " + kind(type) + " if exists " + dialect.render(relation) + " cascade");
+        try {
+            run("drop " + kind(type) + " if exists " + dialect.render(relation) + " cascade");
+            cache.dropped(catalogOf(relation), schemaOf(relation), relation.identifier());
+        } catch (RuntimeException e) {
+            cache.forget();
+            throw e;
+        }
+    }
+
+    private String catalogOf(Relation relation) {
+        return relation.database() == null ? database : relation.database();
+    }
+
+    private static String schemaOf(Relation relation) {
+        return relation.schema() == null ? "main" : relation.schema();
+    }
+
+    /** The kind of relation the catalog holds under {@code target}'s name, or null; from the cache. */
+    private RelationType existing(Relation target) {
+        return getRelation(catalogOf(target), schemaOf(target), target.identifier()).map(Relation::type).orElse(null);
     }
 
     static String kind(RelationType type) {
@@ -284,16 +354,36 @@ public final class DuckDbAdapter implements Adapter {
             throw new AdapterException("DuckDB can only build a table or a view, not " + as.dbtName(), false);
         }
         String body = withoutTrailingSemicolons(selectSql);
-        transactions.inTransaction(target, statement -> {
-            swap.clearFor(statement, target, as);
-            statement.execute("create or replace " + kind(as) + " " + dialect.render(target) + " as (\n" + body + "\n)");
-            return null;
-        });
+        ensureSchema(target.database(), target.schema());
+        RelationType existing = existing(target);
+        try {
+            transactions.inTransaction(statement -> {
+                swap.clearFor(statement, target, as, existing);
+                statement.execute("create or replace " + kind(as) + " " + dialect.render(target) + " as (\n" + body
+                        + "\n)");
+                return null;
+            });
+        } catch (RuntimeException e) {
+            cache.forget();
+            throw e;
+        }
+        cache.built(catalogOf(target), schemaOf(target), target.identifier(), as);
     }
 
     @Override
     public long loadCsv(Relation target, CsvLoadOptions options) {
-        return new SeedLoader(dialect, transactions, swap).load(target.withType(RelationType.TABLE), options);
+        ensureSchema(target.database(), target.schema());
+        RelationType existing = existing(target);
+        long rows;
+        try {
+            rows = new SeedLoader(dialect, transactions, swap).load(target.withType(RelationType.TABLE), options,
+                    existing);
+        } catch (RuntimeException e) {
+            cache.forget();
+            throw e;
+        }
+        cache.built(catalogOf(target), schemaOf(target), target.identifier(), RelationType.TABLE);
+        return rows;
     }
 
     private static String withoutTrailingSemicolons(String sql) {

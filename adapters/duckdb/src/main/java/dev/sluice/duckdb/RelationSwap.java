@@ -3,7 +3,6 @@ package dev.sluice.duckdb;
 import dev.sluice.spi.Relation;
 import dev.sluice.spi.RelationType;
 import dev.sluice.spi.SqlDialect;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -21,17 +20,8 @@ final class RelationSwap {
         this.defaultDatabase = defaultDatabase;
     }
 
-    void clearFor(Statement statement, Relation target, RelationType as) throws SQLException {
-        String sql = "select table_type from information_schema.tables where lower(table_catalog) = lower("
-                + dialect.literal(target.database() == null ? defaultDatabase : target.database())
-                + ") and lower(table_schema) = lower(" + dialect.literal(target.schema() == null ? "main" : target.schema())
-                + ") and lower(table_name) = lower(" + dialect.literal(target.identifier()) + ")";
-        RelationType existing = null;
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            if (rs.next()) {
-                existing = rs.getString(1).contains("VIEW") ? RelationType.VIEW : RelationType.TABLE;
-            }
-        }
+    /** {@code existing} is the kind of relation the catalog holds under the target's name (null: none). */
+    void clearFor(Statement statement, Relation target, RelationType as, RelationType existing) throws SQLException {
         if (existing != null && existing != as) {
             statement.execute("drop " + DuckDbAdapter.kind(existing) + " " + dialect.render(target));
         }

@@ -33,13 +33,17 @@ final class SeedLoader {
     private final Transactions transactions;
     private final RelationSwap swap;
 
+    private RelationType existing;
+
     SeedLoader(SqlDialect dialect, Transactions transactions, RelationSwap swap) {
         this.dialect = dialect;
         this.transactions = transactions;
         this.swap = swap;
     }
 
-    long load(Relation target, CsvLoadOptions options) {
+    /** {@code existing}: the kind of relation the catalog holds under the target's name, or null. */
+    long load(Relation target, CsvLoadOptions options, RelationType existing) {
+        this.existing = existing;
         Path file = options.file();
         requireHeader(file);
         CsvReadSql read = new CsvReadSql(file, options.delimiter(), overrides(options), true, false);
@@ -70,9 +74,9 @@ final class SeedLoader {
     }
 
     private long loadWith(Relation target, CsvReadSql read) {
-        return transactions.inTransaction(target, statement -> {
+        return transactions.inTransaction(statement -> {
             String name = dialect.render(target);
-            swap.clearFor(statement, target, RelationType.TABLE);
+            swap.clearFor(statement, target, RelationType.TABLE, existing);
             statement.execute("create or replace table " + name + " as " + read.select(dialect));
             List<String> textBooleans = nonDbtBooleans(statement, name, read);
             if (!textBooleans.isEmpty()) {

@@ -234,24 +234,47 @@ final class ExecuteCommand {
         Set<String> selected = new HashSet<>();
         nodes.forEach(n -> selected.add(n.uniqueId));
         Map<String, Set<String>> extra = new HashMap<>();
+        Map<String, Set<String>> descendants = new HashMap<>();
         for (Node test : nodes) {
-            if (test.resourceType != ResourceType.TEST) {
+            if (test.resourceType != ResourceType.TEST || test.dependsOnNodes.isEmpty()) {
                 continue;
             }
             Set<String> testParents = test.dependsOnNodes;
+            // a model qualifies when every parent of the test is among its ancestors, that is when it is a
+            // descendant of each of them: look only among the descendants of the parent that has the fewest
+            Set<String> fewest = null;
             for (String parent : testParents) {
-                for (String child : dag.children(parent)) {
-                    if (!selected.contains(child) || child.startsWith("test.") || child.startsWith("unit_test.")
-                            || child.equals(test.uniqueId)) {
-                        continue;
+                Set<String> below = descendants.computeIfAbsent(parent, dag::descendants);
+                if (fewest == null || below.size() < fewest.size()) {
+                    fewest = below;
+                }
+            }
+            for (String child : fewest) {
+                if (!selected.contains(child) || child.startsWith("test.") || child.startsWith("unit_test.")
+                        || child.equals(test.uniqueId) || !childOfAny(dag, child, testParents)) {
+                    continue;
+                }
+                boolean belowAll = true;
+                for (String parent : testParents) {
+                    if (!descendants.get(parent).contains(child)) {
+                        belowAll = false;
+                        break;
                     }
-                    Set<String> ancestors = dag.ancestors(child);
-                    if (ancestors.containsAll(testParents)) {
-                        extra.computeIfAbsent(child, k -> new HashSet<>()).add(test.uniqueId);
-                    }
+                }
+                if (belowAll) {
+                    extra.computeIfAbsent(child, k -> new HashSet<>()).add(test.uniqueId);
                 }
             }
         }
         return extra;
+    }
+
+    private static boolean childOfAny(Dag dag, String child, Set<String> parents) {
+        for (String parent : dag.parents(child)) {
+            if (parents.contains(parent)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

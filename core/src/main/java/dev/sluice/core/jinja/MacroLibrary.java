@@ -15,6 +15,7 @@ public final class MacroLibrary {
 
     private final String rootPackage;
     private final Map<String, Map<String, DbtMacroFunction>> byPackage;
+    private final Map<String, Map<String, DbtMacroFunction>> visible = new java.util.concurrent.ConcurrentHashMap<>();
 
     MacroLibrary(String rootPackage, Map<String, Map<String, DbtMacroFunction>> byPackage) {
         this.rootPackage = rootPackage;
@@ -37,8 +38,30 @@ public final class MacroLibrary {
         return Optional.ofNullable(macrosOf(packageName).get(name));
     }
 
+    /**
+     * True when a bare call of {@code name} from {@code packageName} means Sluice's built-in macro and its
+     * {@code adapter.dispatch(name, 'dbt')} lands on Sluice's own {@code default__name}: nothing in the project, its
+     * packages or the adapter overrides it, so its result can be computed without Jinja.
+     */
+    public boolean isBuiltInDispatch(String packageName, String name, String adapterType, List<String> searchOrder) {
+        DbtMacroFunction bare = visibleFrom(packageName).get(name);
+        if (bare == null || !INTERNAL_PACKAGE.equals(bare.packageName())
+                || bare != macrosOf(INTERNAL_PACKAGE).get(name)) {
+            return false;
+        }
+        DbtMacroFunction target = dispatch(name, adapterType, searchOrder).orElse(null);
+        return target != null && target == macrosOf(INTERNAL_PACKAGE).get("default__" + name);
+    }
+
     /** Names a template in {@code packageName} can call without a namespace, with the macro each one means. */
     Map<String, DbtMacroFunction> visibleFrom(String packageName) {
+        if (packageName == null) {
+            return computeVisibleFrom(null);
+        }
+        return visible.computeIfAbsent(packageName, this::computeVisibleFrom);
+    }
+
+    private Map<String, DbtMacroFunction> computeVisibleFrom(String packageName) {
         Map<String, DbtMacroFunction> visible = new LinkedHashMap<>(macrosOf(INTERNAL_PACKAGE));
         for (String pkg : byPackage.keySet()) {
             if (!pkg.equals(INTERNAL_PACKAGE) && !pkg.equals(rootPackage) && !pkg.equals(packageName)) {
@@ -49,7 +72,7 @@ public final class MacroLibrary {
             visible.putAll(macrosOf(packageName));
         }
         visible.putAll(macrosOf(rootPackage));
-        return visible;
+        return java.util.Collections.unmodifiableMap(visible);
     }
 
     /**

@@ -25,6 +25,10 @@ public final class Manifest {
     public final Map<String, List<String>> childMap;
     /** Named selectors from selectors.yml: name -> raw definition. */
     public final Map<String, Object> selectors;
+    /** Refable nodes by name, in manifest order (the order {@link #findRefable} prefers among equals). */
+    private final Map<String, List<Node>> refableByName = new java.util.HashMap<>();
+    /** The first source of each [source name, table name]. */
+    private final Map<List<String>, SourceDefinition> sourcesByName = new java.util.HashMap<>();
 
     public Manifest(String projectName, Map<String, Node> nodes, Map<String, SourceDefinition> sources,
                     Map<String, Macro> macros, Map<String, Doc> docs, Map<String, Exposure> exposures,
@@ -55,6 +59,14 @@ public final class Manifest {
         children.values().forEach(Collections::sort);
         this.parentMap = Collections.unmodifiableMap(parents);
         this.childMap = Collections.unmodifiableMap(children);
+        for (Node node : this.nodes.values()) {
+            if (isRefable(node)) {
+                refableByName.computeIfAbsent(node.name, k -> new ArrayList<>(1)).add(node);
+            }
+        }
+        for (SourceDefinition source : this.sources.values()) {
+            sourcesByName.putIfAbsent(List.of(source.sourceName, source.name), source);
+        }
     }
 
     public Optional<Node> node(String uniqueId) {
@@ -64,10 +76,7 @@ public final class Manifest {
     /** Finds a model, seed, snapshot or analysis by name, preferring the given package, then the root project. */
     public Optional<Node> findRefable(String packageName, String name) {
         Node fallback = null;
-        for (Node node : nodes.values()) {
-            if (!node.name.equals(name) || !isRefable(node)) {
-                continue;
-            }
+        for (Node node : refableByName.getOrDefault(name, List.of())) {
             if (packageName != null) {
                 if (node.packageName.equals(packageName)) {
                     return Optional.of(node);
@@ -87,8 +96,6 @@ public final class Manifest {
     }
 
     public Optional<SourceDefinition> findSource(String sourceName, String tableName) {
-        return sources.values().stream()
-                .filter(s -> s.sourceName.equals(sourceName) && s.name.equals(tableName))
-                .findFirst();
+        return Optional.ofNullable(sourcesByName.get(List.of(sourceName, tableName)));
     }
 }

@@ -147,7 +147,8 @@ public final class ManifestParser {
             exposures.addAll(schema.exposures);
         }
 
-        RelationNaming naming = new RelationNaming(jinja, macros);
+        RelationNaming naming = new RelationNaming(jinja, macros, target.adapterType(), dispatchOrder,
+                target.targetContext());
         Map<String, Node> enabled = new LinkedHashMap<>();
         Map<String, Node> disabled = new LinkedHashMap<>();
         for (Node node : nodes) {
@@ -181,7 +182,7 @@ public final class ManifestParser {
                 node.attachedNode = node.dependsOnNodes.iterator().next();
             }
             try {
-                naming.apply(node, factory.parseContext(node));
+                naming.apply(node, () -> factory.parseContext(node));
             } catch (SluiceException e) {
                 throw e.at(node.describe(), SourceLocation.of(node.originalFilePath));
             }

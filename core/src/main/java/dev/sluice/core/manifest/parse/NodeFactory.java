@@ -96,11 +96,37 @@ final class NodeFactory {
         if (node.rawCode.isEmpty() || (!node.rawCode.contains("{{") && !node.rawCode.contains("{%"))) {
             return;
         }
+        if (node.originalFilePath.endsWith(".sql")) {
+            List<StaticParser.Call> calls = StaticParser.parse(node.rawCode);
+            if (calls != null) {
+                record(node, calls);
+                return;
+            }
+        }
         Map<String, Object> context = parseContext(node);
         try {
             jinja.render(node.rawCode, context, macros, node.packageName, node.originalFilePath, new RenderSession());
         } catch (SluiceException e) {
             throw e.at(node.describe(), SourceLocation.of(node.originalFilePath));
+        }
+    }
+
+    /** What the parse render of a file with only literal ref/source/config calls records, without Jinja. */
+    private void record(Node node, List<StaticParser.Call> calls) {
+        ParseHost host = new ParseHost(node, target.dialect(), target.database(), target.schema(), dispatchOrder);
+        for (StaticParser.Call call : calls) {
+            List<Object> args = call.positional();
+            switch (call.function()) {
+                case "ref" -> {
+                    if (args.size() == 2) {
+                        host.ref((String) args.get(0), (String) args.get(1), null);
+                    } else {
+                        host.ref(null, (String) args.get(0), null);
+                    }
+                }
+                case "source" -> host.source((String) args.get(0), (String) args.get(1));
+                default -> host.config(new java.util.LinkedHashMap<>(call.keywords()));
+            }
         }
     }
 
