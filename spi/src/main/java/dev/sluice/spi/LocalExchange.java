@@ -17,12 +17,49 @@ import java.util.List;
  *       1970-01-01 UTC as an integer), {@code interval} (microseconds as an integer), {@code string} (every non-NULL
  *       value prefixed with one {@code ~}, so an empty string and NULL stay apart).</li>
  * </ul>
+ * A warehouse that reads local files in SQL (DuckDB) implements {@link #readSql}; one that cannot (PostgreSQL: the
+ * server does not see the client's files) overrides {@link #stage} to load the file into a relation instead.
  */
 public interface LocalExchange {
 
     /** Writes the rows of {@code selectSql} to {@code csvFile} in the exchange layout; returns its columns. */
     List<ExchangeColumn> export(String selectSql, Path csvFile);
 
-    /** A select statement over a file written in the exchange layout with these columns, typed as they say. */
-    String readSql(Path csvFile, List<ExchangeColumn> columns);
+    /**
+     * A select statement over a file written in the exchange layout with these columns, typed as they say. The default
+     * refuses: a warehouse that cannot read local files in SQL overrides {@link #stage} instead.
+     */
+    default String readSql(Path csvFile, List<ExchangeColumn> columns) {
+        throw new AdapterException("this warehouse cannot read a local file in SQL", false);
+    }
+
+    /**
+     * Makes the rows of a file written in the exchange layout readable in SQL, typed as {@code columns} say, until the
+     * returned handle is closed. {@code near} is the relation the rows are for (a Python model's own relation): a
+     * warehouse that loads the file puts it in a relation beside that one, whole or not at all, and drops it on
+     * {@link Staged#close()}. The default reads the file in place with {@link #readSql} and holds nothing.
+     */
+    default Staged stage(Path csvFile, List<ExchangeColumn> columns, Relation near) {
+        String select = readSql(csvFile, columns);
+        return new Staged() {
+            @Override
+            public String selectSql() {
+                return select;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** Rows of an exchange file made readable by {@link #stage}; {@link #close()} frees whatever holds them. */
+    interface Staged extends AutoCloseable {
+        /** A select statement over the rows, valid until {@link #close()}. */
+        String selectSql();
+
+        /** Frees what holds the rows (a loaded relation is dropped); never throws. */
+        @Override
+        void close();
+    }
 }

@@ -6,6 +6,7 @@ import dev.sluice.spi.AdapterException;
 import dev.sluice.spi.Capability;
 import dev.sluice.spi.Column;
 import dev.sluice.spi.CsvLoadOptions;
+import dev.sluice.spi.LocalExchange;
 import dev.sluice.spi.QueryResult;
 import dev.sluice.spi.Relation;
 import dev.sluice.spi.RelationType;
@@ -34,6 +35,7 @@ public final class PostgresAdapter implements Adapter {
     private final String database;
     private final RelationSwap swap;
     private final Consumer<String> notices;
+    private final PostgresExchange exchange;
 
     private PostgresAdapter(PostgresTarget target, ConnectionPool pool, PostgresDialect dialect, String database,
                             Consumer<String> notices) {
@@ -43,6 +45,8 @@ public final class PostgresAdapter implements Adapter {
         this.database = database;
         this.notices = notices;
         this.swap = new RelationSwap(dialect, notices);
+        this.exchange = new PostgresExchange(pool, dialect, this::withSchema,
+                r -> createSchema(r.database(), r.schema()), notices);
     }
 
     static PostgresAdapter open(TargetConfig config, AdapterContext context) {
@@ -290,6 +294,12 @@ public final class PostgresAdapter implements Adapter {
         Relation where = withSchema(target.withType(RelationType.TABLE));
         createSchema(where.database(), where.schema());
         return new SeedLoader(dialect, pool, swap).load(where, options);
+    }
+
+    /** Python models run in a local CPython; their data moves by COPY (see {@link PostgresExchange}). */
+    @Override
+    public Optional<LocalExchange> localExchange() {
+        return Optional.of(exchange);
     }
 
     private Relation withSchema(Relation relation) {

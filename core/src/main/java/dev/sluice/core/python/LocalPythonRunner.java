@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * Runs a Python model in a local CPython process (one per model, so {@code --threads} runs several at once). The
  * process asks for the relations it loads, one JSON line at a time; each is exported through the adapter's
  * {@link LocalExchange} into a file the process reads with pandas. The DataFrame the model returns comes back as a
- * file in the same layout, which the result's {@code selectSql} reads with the warehouse's own CSV reader.
+ * file in the same layout, which the exchange stages ({@link LocalExchange#stage}): read in place by the warehouse's
+ * own CSV reader (DuckDB) or loaded into a relation beside the model's (PostgreSQL), dropped when the result closes.
  */
 public final class LocalPythonRunner implements PythonModelRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,13 +84,13 @@ public final class LocalPythonRunner implements PythonModelRunner {
                 throw failure(run, describe, last, exit, log);
             }
             List<ExchangeColumn> columns = columns(last.get("columns"));
-            String select = exchange.readSql(output, columns);
+            LocalExchange.Staged staged = exchange.stage(output, columns, run.self());
             long rows = last.path("rows").asLong();
             ok = true;
             return new Result() {
                 @Override
                 public String selectSql() {
-                    return select;
+                    return staged.selectSql();
                 }
 
                 @Override
@@ -99,7 +100,11 @@ public final class LocalPythonRunner implements PythonModelRunner {
 
                 @Override
                 public void close() {
-                    delete(dir);
+                    try {
+                        staged.close();
+                    } finally {
+                        delete(dir);
+                    }
                 }
             };
         } catch (IOException e) {

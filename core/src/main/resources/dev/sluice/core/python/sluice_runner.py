@@ -63,8 +63,10 @@ def read_exchange(path, columns):
     if os.path.getsize(path) == 0:
         raw = pd.DataFrame({i: pd.Series([], dtype=dtypes[i]) for i in range(len(columns))})
     else:
+        # NULL is an empty field; a float's "nan" is pandas' missing value too (other kinds never read "nan")
+        missing = {i: ["", "nan"] if col["kind"] in ("float32", "float64") else [""] for i, col in enumerate(columns)}
         raw = pd.read_csv(path, header=None, names=list(range(len(columns))), dtype=dtypes,
-                          keep_default_na=False, na_values=[""], float_precision="round_trip",
+                          keep_default_na=False, na_values=missing, float_precision="round_trip",
                           quotechar='"', doublequote=True, lineterminator="\n", encoding="utf-8")
     data = {}
     for i, col in enumerate(columns):
