@@ -55,10 +55,13 @@ final class SchemaYamlParser {
                     out.tests.add(new TestDefinition(test, name, null, null, file, packageName, line));
                 }
                 for (Map<String, Object> column : columnEntries(entry, file)) {
-                    String columnName = String.valueOf(column.get("name"));
+                    // with quote: true, tests receive the quoted identifier, as dbt passes them adapter.quote(name)
+                    String rawName = String.valueOf(column.get("name"));
+                    String columnName = Boolean.TRUE.equals(column.get("quote"))
+                            ? "\"" + rawName.replace("\"", "\"\"") + "\"" : rawName;
                     for (Object test : testsOf(column)) {
                         out.tests.add(new TestDefinition(test, name, null, columnName, file, packageName,
-                                lines.lineOfName(columnName)));
+                                lines.lineOfName(rawName)));
                     }
                 }
             }
