@@ -88,7 +88,7 @@ class DeployCliTest {
         assertThat(branch.out()).contains("schema dev_feature_podiums");
         Files.writeString(dir.resolve("models/marts/podium_count.sql"),
                 "select count(*) as podiums from {{ ref('race_results_enriched') }} where is_podium\n");
-        Result dev = sluice(dir, "dev", "build", "--select", "+podium_count");
+        Result dev = sluice(dir, "dev", "build", "--select", "+podium_count", "--indirect-selection", "cautious");
         assertThat(dev.code()).as(dev.out() + dev.err()).isZero();
         assertThat(dev.out()).contains("into schema dev_feature_podiums").contains("dev_feature_podiums.podium_count");
         assertThat(sluice(dir, "commit", "Count podiums").out()).contains("on feature/podiums: Count podiums");
