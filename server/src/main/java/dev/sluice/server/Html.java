@@ -57,7 +57,7 @@ final class Html {
                     .append("<a id=\"nav-environments\" href=\"/deploy/environments\">Environments</a>")
                     .append("<a id=\"nav-jobs\" href=\"/deploy/jobs\">Jobs</a>")
                     .append("<a id=\"nav-runs\" href=\"/deploy/runs\">Run history</a>")
-                    .append("<a id=\"nav-docs\" href=\"/docs/\">Docs</a></nav>")
+                    .append("<a id=\"nav-docs\" href=\"/docs\">Docs</a></nav>")
                     .append("<form method=\"post\" action=\"/logout\" class=\"logout\"><button>Log out</button></form>");
         }
         b.append("</header><main>");

@@ -87,8 +87,9 @@ final class Ui {
             ctx.contentType(Api.contentType(path)).result(Masking.mask(text,
                     Masking.secrets(deploy.environments().get(run.environmentId()))));
         });
-        r.get("/docs", ctx -> ctx.redirect("/docs/"));
-        r.get("/docs/", ctx -> docs(ctx, "index.html"));
+        // Javalin ignores trailing slashes, so /docs and /docs/ are one route; the site itself is at /docs/index.html
+        // so that its relative links (manifest.json, catalog.json) resolve under /docs/
+        r.get("/docs", ctx -> ctx.redirect("/docs/index.html"));
         r.get("/docs/<path>", ctx -> docs(ctx, ctx.pathParam("path")));
     }
 
