@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
                 RunOperationCommand.class, CleanCommand.class, SnapshotCommand.class, DepsCommand.class,
                 RetryCommand.class, CloneCommand.class, SourceCommand.class, EnvCommand.class, JobGroup.class,
                 RunsGroup.class, GitCommands.Branch.class, GitCommands.Commit.class, GitCommands.Merge.class,
-                DevCommand.class, SchedulerCommand.class, DemoCommand.class, DocsCommand.class})
+                DevCommand.class, SchedulerCommand.class, DemoCommand.class, DocsCommand.class,
+                ServerCommands.Server.class, ServerCommands.TokenGroup.class})
 public final class SluiceCommand implements Runnable {
     private final CliContext context;
 
