@@ -34,10 +34,12 @@ final class Ui {
     private final Deploy deploy;
     private final AdminLogin admin;
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
+    private final RunPages runPages;
 
     Ui(Deploy deploy, AdminLogin admin) {
         this.deploy = deploy;
         this.admin = admin;
+        this.runPages = new RunPages(deploy);
     }
 
     void register(RoutesConfig r) {
@@ -71,9 +73,9 @@ final class Ui {
             ctx.redirect("/deploy/runs/" + run.id());
         });
         r.get("/deploy/runs", ctx -> ctx.html(Html.page("Run history", true, null,
-                runTable(deploy.runs().list(null, 100)))));
-        r.get("/deploy/runs/{id}", ctx -> ctx.html(runPage(run(ctx))));
-        r.get("/deploy/runs/{id}/body", ctx -> ctx.html(runBody(run(ctx))));
+                runPages.runTable(deploy.runs().list(null, 100)))));
+        r.get("/deploy/runs/{id}", ctx -> ctx.html(runPages.runPage(run(ctx))));
+        r.get("/deploy/runs/{id}/body", ctx -> ctx.html(runPages.runBody(run(ctx))));
         r.post("/deploy/runs/{id}/cancel", ctx -> {
             deploy.runs().cancel(run(ctx).id());
             ctx.redirect("/deploy/runs/" + ctx.pathParam("id"));
@@ -204,28 +206,28 @@ final class Ui {
             b.append("<p><a class=\"button\" id=\"edit\" href=\"/deploy/environments/").append(e.id())
                     .append("?edit=1\">Edit</a></p>");
             b.append("<section><h2>General settings</h2><dl>")
-                    .append(dt("Name", e.name())).append(dt("Type", e.describeKind()))
-                    .append(dt("Custom branch", e.gitBranch() == null ? "(default: main)" : e.gitBranch()))
+                    .append(Forms.dt("Name", e.name())).append(Forms.dt("Type", e.describeKind()))
+                    .append(Forms.dt("Custom branch", e.gitBranch() == null ? "(default: main)" : e.gitBranch()))
                     .append("</dl></section>");
             b.append("<section><h2>Connection</h2><dl>");
             if (e.profileTarget() != null) {
-                b.append(dt("profiles.yml target", e.profileTarget()));
+                b.append(Forms.dt("profiles.yml target", e.profileTarget()));
             }
-            e.connection().forEach((k, v) -> b.append(dt(k, v)));
+            e.connection().forEach((k, v) -> b.append(Forms.dt(k, v)));
             b.append("</dl></section>");
             b.append("<section><h2>Deployment credentials</h2><dl>")
                     .append("<dt>schema</dt><dd id=\"schema-value\">").append(esc(e.schema())).append("</dd>")
-                    .append(dt("user", e.user()))
-                    .append(dt("password", e.password() == null ? "(none)" : Environment.MASK))
-                    .append(dt("target name", e.targetName()))
-                    .append(dt("threads", e.threads())).append("</dl></section>");
+                    .append(Forms.dt("user", e.user()))
+                    .append(Forms.dt("password", e.password() == null ? "(none)" : Environment.MASK))
+                    .append(Forms.dt("target name", e.targetName()))
+                    .append(Forms.dt("threads", e.threads())).append("</dl></section>");
             b.append("<section><h2>Environment variables</h2><dl id=\"variables\">");
-            e.shownVariables().forEach((k, v) -> b.append(dt(k, v)));
+            e.shownVariables().forEach((k, v) -> b.append(Forms.dt(k, v)));
             b.append("</dl></section>");
             return Html.page(e.name() + " settings", true, crumbs, b.toString());
         }
         b.append("<form method=\"post\" action=\"/deploy/environments/").append(e.id()).append("\" class=\"settings\">");
-        b.append("<section><h2>General settings</h2>").append(input("name", "Name", e.name()));
+        b.append("<section><h2>General settings</h2>").append(Forms.input("name", "Name", e.name()));
         if (e.isDeployment()) {
             b.append("<label>Deployment type <select id=\"deployment_type\" name=\"deployment_type\">");
             for (DeploymentType t : DeploymentType.values()) {
@@ -235,23 +237,23 @@ final class Ui {
             }
             b.append("</select></label>");
         }
-        b.append(input("branch", "Custom branch", e.gitBranch())).append("</section>");
-        b.append("<section><h2>Connection</h2>").append(input("profile_target", "profiles.yml target",
+        b.append(Forms.input("branch", "Custom branch", e.gitBranch())).append("</section>");
+        b.append("<section><h2>Connection</h2>").append(Forms.input("profile_target", "profiles.yml target",
                 e.profileTarget()))
-                .append(textarea("connection", "Settings (key=value, one a line)", lines(e.connection())))
+                .append(Forms.textarea("connection", "Settings (key=value, one a line)", Forms.lines(e.connection())))
                 .append("</section>");
-        b.append("<section><h2>Deployment credentials</h2>").append(input("schema", "Schema", e.schema()))
-                .append(input("user", "User", e.user()))
+        b.append("<section><h2>Deployment credentials</h2>").append(Forms.input("schema", "Schema", e.schema()))
+                .append(Forms.input("user", "User", e.user()))
                 .append("<label>Password <input id=\"password\" name=\"password\" type=\"password\""
                         + " autocomplete=\"new-password\" placeholder=\"")
                 .append(e.password() == null ? "(none)" : "unchanged").append("\"></label>")
                 .append("<label class=\"check\"><input type=\"checkbox\" name=\"clear_password\" value=\"1\">"
                         + " Remove the password</label>")
-                .append(input("target_name", "Target name", e.targetName()))
-                .append(input("threads", "Threads", e.threads())).append("</section>");
-        b.append("<section><h2>Environment variables</h2>").append(textarea("variables",
+                .append(Forms.input("target_name", "Target name", e.targetName()))
+                .append(Forms.input("threads", "Threads", e.threads())).append("</section>");
+        b.append("<section><h2>Environment variables</h2>").append(Forms.textarea("variables",
                 "KEY=value, one a line; DBT_ENV_SECRET_ values stay masked (leave ***** to keep one)",
-                lines(e.shownVariables()))).append("</section>");
+                Forms.lines(e.shownVariables()))).append("</section>");
         b.append("<p><button id=\"save\">Save</button> <a href=\"/deploy/environments/").append(e.id())
                 .append("\" id=\"cancel-edit\">Cancel</a></p></form>");
         return Html.page(e.name() + " settings", true, crumbs, b.toString());
@@ -267,7 +269,7 @@ final class Ui {
                 }
                 d.gitBranch = ctx.formParam("branch");
                 d.profileTarget = ctx.formParam("profile_target");
-                d.connection = parseLines(ctx.formParam("connection"));
+                d.connection = Forms.parseLines(ctx.formParam("connection"));
                 d.schema = ctx.formParam("schema");
                 d.user = ctx.formParam("user");
                 String password = ctx.formParam("password");
@@ -277,8 +279,8 @@ final class Ui {
                     d.password = password;
                 }
                 d.targetName = ctx.formParam("target_name");
-                d.threads = number(ctx.formParam("threads"), "Threads");
-                Map<String, String> vars = parseLines(ctx.formParam("variables"));
+                d.threads = Forms.number(ctx.formParam("threads"), "Threads");
+                Map<String, String> vars = Forms.parseLines(ctx.formParam("variables"));
                 Map<String, String> next = new LinkedHashMap<>();
                 vars.forEach((k, v) -> next.put(k, Environment.MASK.equals(v) && d.variables.containsKey(k)
                         ? d.variables.get(k) : v));
@@ -317,7 +319,7 @@ final class Ui {
         String crumbs = link("/deploy/jobs", "Jobs") + " / " + link("/deploy/jobs/" + j.id(), j.name());
         String body = "<p class=\"actions\">" + Html.postButton("/deploy/jobs/" + j.id() + "/run", "run-now", "Run now")
                 + " <a class=\"button\" id=\"settings\" href=\"/deploy/jobs/" + j.id() + "/settings\">Settings</a></p>"
-                + "<h2>Run history</h2>" + runTable(deploy.runs().list(j.id(), 50));
+                + "<h2>Run history</h2>" + runPages.runTable(deploy.runs().list(j.id(), 50));
         return Html.page(j.name(), true, crumbs, body);
     }
 
@@ -334,41 +336,41 @@ final class Ui {
             b.append("<p><a class=\"button\" id=\"edit\" href=\"/deploy/jobs/").append(j.id())
                     .append("/settings?edit=1\">Edit</a></p>");
             b.append("<section><h2>General settings</h2><dl><dt>Job name</dt><dd id=\"job-name\">")
-                    .append(esc(j.name())).append("</dd>").append(dt("Environment", envName(j.environmentId())))
+                    .append(esc(j.name())).append("</dd>").append(Forms.dt("Environment", envName(j.environmentId())))
                     .append("</dl></section>");
             b.append("<section><h2>Execution settings</h2><dl>")
-                    .append(dt("Generate docs on run", x.generateDocs() ? "yes" : "no"))
-                    .append(dt("Run source freshness", x.runFreshness() ? "yes" : "no"))
-                    .append(dt("Threads", x.threads())).append(dt("Timeout (seconds)", x.timeoutSeconds()))
-                    .append(dt("Defer to job", x.deferToJobId())).append(dt("Defer to environment",
+                    .append(Forms.dt("Generate docs on run", x.generateDocs() ? "yes" : "no"))
+                    .append(Forms.dt("Run source freshness", x.runFreshness() ? "yes" : "no"))
+                    .append(Forms.dt("Threads", x.threads())).append(Forms.dt("Timeout (seconds)", x.timeoutSeconds()))
+                    .append(Forms.dt("Defer to job", x.deferToJobId())).append(Forms.dt("Defer to environment",
                             x.deferToEnvironmentId())).append("</dl></section>");
             b.append("<section><h2>Commands</h2><ol id=\"commands\">");
             j.commands().forEach(c -> b.append("<li><code>").append(esc(c)).append("</code></li>"));
             b.append("</ol></section>");
-            b.append("<section><h2>Triggers</h2><dl>").append(dt("Schedule (cron)", t.cron()))
-                    .append(dt("Time zone", t.timeZone()))
-                    .append(dt("Run on new commits", t.onCommit() ? "yes" : "no"))
-                    .append(dt("On completion of job", t.completionOfJobId())).append("</dl></section>");
+            b.append("<section><h2>Triggers</h2><dl>").append(Forms.dt("Schedule (cron)", t.cron()))
+                    .append(Forms.dt("Time zone", t.timeZone()))
+                    .append(Forms.dt("Run on new commits", t.onCommit() ? "yes" : "no"))
+                    .append(Forms.dt("On completion of job", t.completionOfJobId())).append("</dl></section>");
             return Html.page(j.name() + " settings", true, crumbs, b.toString());
         }
         b.append("<form method=\"post\" action=\"/deploy/jobs/").append(j.id()).append("/settings\" class=\"settings\">");
-        b.append("<section><h2>General settings</h2>").append(input("name", "Job name", j.name()))
+        b.append("<section><h2>General settings</h2>").append(Forms.input("name", "Job name", j.name()))
                 .append("<label>Environment <select id=\"environment\" name=\"environment\">");
         for (Environment e : deploy.environments().list()) {
             b.append("<option value=\"").append(e.id()).append("\"").append(e.id() == j.environmentId() ? " selected"
                     : "").append(">").append(esc(e.name())).append("</option>");
         }
         b.append("</select></label></section>");
-        b.append("<section><h2>Execution settings</h2>").append(check("generate_docs", "Generate docs on run",
-                x.generateDocs())).append(check("run_freshness", "Run source freshness", x.runFreshness()))
-                .append(input("threads", "Threads", x.threads()))
-                .append(input("timeout_seconds", "Timeout (seconds, 0 for none)", x.timeoutSeconds()))
-                .append(input("defer_to_job", "Defer to job id", x.deferToJobId())).append("</section>");
-        b.append("<section><h2>Commands</h2>").append(textarea("commands", "One command a line",
+        b.append("<section><h2>Execution settings</h2>").append(Forms.check("generate_docs", "Generate docs on run",
+                x.generateDocs())).append(Forms.check("run_freshness", "Run source freshness", x.runFreshness()))
+                .append(Forms.input("threads", "Threads", x.threads()))
+                .append(Forms.input("timeout_seconds", "Timeout (seconds, 0 for none)", x.timeoutSeconds()))
+                .append(Forms.input("defer_to_job", "Defer to job id", x.deferToJobId())).append("</section>");
+        b.append("<section><h2>Commands</h2>").append(Forms.textarea("commands", "One command a line",
                 String.join("\n", j.commands()))).append("</section>");
-        b.append("<section><h2>Triggers</h2>").append(input("cron", "Schedule (cron, five fields)", t.cron()))
-                .append(input("time_zone", "Time zone", t.timeZone()))
-                .append(check("on_commit", "Run on new commits to the environment's branch", t.onCommit()))
+        b.append("<section><h2>Triggers</h2>").append(Forms.input("cron", "Schedule (cron, five fields)", t.cron()))
+                .append(Forms.input("time_zone", "Time zone", t.timeZone()))
+                .append(Forms.check("on_commit", "Run on new commits to the environment's branch", t.onCommit()))
                 .append("</section>");
         b.append("<p><button id=\"save\">Save</button> <a href=\"/deploy/jobs/").append(j.id())
                 .append("/settings\" id=\"cancel-edit\">Cancel</a></p></form>");
@@ -380,7 +382,7 @@ final class Ui {
         try {
             deploy.jobs().edit(String.valueOf(j.id()), d -> {
                 d.name = ctx.formParam("name");
-                d.environmentId = number(ctx.formParam("environment"), "Environment");
+                d.environmentId = Forms.number(ctx.formParam("environment"), "Environment");
                 List<String> commands = new ArrayList<>();
                 for (String line : ctx.formParam("commands").split("\\R")) {
                     if (!line.isBlank()) {
@@ -390,9 +392,9 @@ final class Ui {
                 d.commands = commands;
                 d.generateDocs = ctx.formParam("generate_docs") != null;
                 d.runFreshness = ctx.formParam("run_freshness") != null;
-                d.threads = number(ctx.formParam("threads"), "Threads");
-                d.timeoutSeconds = number(ctx.formParam("timeout_seconds"), "Timeout");
-                Integer defer = number(ctx.formParam("defer_to_job"), "Defer to job");
+                d.threads = Forms.number(ctx.formParam("threads"), "Threads");
+                d.timeoutSeconds = Forms.number(ctx.formParam("timeout_seconds"), "Timeout");
+                Integer defer = Forms.number(ctx.formParam("defer_to_job"), "Defer to job");
                 d.deferToJobId = defer == null ? null : defer.longValue();
                 if (d.deferToJobId != null) {
                     d.deferToEnvironmentId = null;
@@ -405,101 +407,6 @@ final class Ui {
         } catch (DeployException ex) {
             ctx.status(400).html(jobSettings(j, true, ex.getMessage(), null));
         }
-    }
-
-    // ---- runs ----
-
-    private String runTable(List<Run> runs) {
-        if (runs.isEmpty()) {
-            return "<p id=\"no-runs\">No runs yet.</p>";
-        }
-        StringBuilder b = new StringBuilder("<table class=\"runs\" id=\"runs\"><tr><th>Run</th><th>Status</th>"
-                + "<th>Job</th><th>Cause</th><th>Commit</th><th>Started</th><th>Duration</th></tr>");
-        var now = deploy.config().clock().instant();
-        for (Run r : runs) {
-            String jobName;
-            try {
-                jobName = deploy.jobs().get(r.jobId()).name();
-            } catch (DeployException e) {
-                jobName = "#" + r.jobId();
-            }
-            b.append("<tr><td>").append(link("/deploy/runs/" + r.id(), "#" + r.id())).append("</td><td>")
-                    .append(badge(r.status().key())).append("</td><td>").append(esc(jobName)).append("</td><td>")
-                    .append(esc(r.cause().key())).append(r.causeDetail() == null ? "" : ": " + esc(r.causeDetail()))
-                    .append("</td><td><code>").append(esc(r.shortSha())).append("</code></td><td>")
-                    .append(esc(Html.time(r.startedAt()))).append("</td><td>")
-                    .append(esc(Html.duration(r.duration(now)))).append("</td></tr>");
-        }
-        return b + "</table>";
-    }
-
-    private String runPage(Run r) {
-        Job j = deploy.jobs().get(r.jobId());
-        String crumbs = link("/deploy/jobs", "Jobs") + " / " + link("/deploy/jobs/" + j.id(), j.name()) + " / Run #"
-                + r.id();
-        return Html.page("Run #" + r.id(), true, crumbs, "<div id=\"run\" data-run=\"" + r.id() + "\">"
-                + runBody(r) + "</div>");
-    }
-
-    /** The part of a run page the script refreshes while the run is active. */
-    private String runBody(Run r) {
-        Environment env = deploy.environments().get(r.environmentId());
-        List<String> secrets = Masking.secrets(env);
-        var now = deploy.config().clock().instant();
-        StringBuilder b = new StringBuilder();
-        b.append("<div id=\"run-body\" data-active=\"").append(!r.status().finished()).append("\" data-status=\"")
-                .append(r.status().key()).append("\">");
-        b.append("<p class=\"summary\">").append("<span id=\"run-status\">").append(badge(r.status().key()))
-                .append("</span> ").append(esc(r.cause().key())).append(r.causeDetail() == null ? ""
-                        : ": " + esc(r.causeDetail())).append(" · environment ").append(esc(env.name()))
-                .append(" · branch ").append(esc(r.gitBranch())).append(" · commit <code>").append(esc(r.shortSha()))
-                .append("</code> · ").append(esc(Html.duration(r.duration(now))));
-        if (r.statusMessage() != null) {
-            b.append("<br><span class=\"message\">").append(esc(Masking.mask(r.statusMessage(), secrets)))
-                    .append("</span>");
-        }
-        b.append("</p><p class=\"actions\">");
-        if (!r.status().finished()) {
-            b.append(Html.postButton("/deploy/runs/" + r.id() + "/cancel", "cancel", "Cancel run"));
-        } else if (r.status() != dev.sluice.deploy.model.RunStatus.SUCCESS) {
-            b.append(Html.postButton("/deploy/runs/" + r.id() + "/retry", "retry", "Retry"));
-        }
-        b.append("</p><ol class=\"steps\" id=\"steps\">");
-        List<LogLine> own = deploy.runs().logs(r.id(), 0);
-        if (!own.isEmpty()) {
-            b.append("<li class=\"step\" data-step=\"0\"><details><summary>Prepare: clone and profile</summary>")
-                    .append(log(own, secrets)).append("</details></li>");
-        }
-        for (RunStep s : deploy.runs().steps(r.id())) {
-            b.append("<li class=\"step status-").append(s.status().key()).append("\" data-step=\"").append(s.index())
-                    .append("\" data-status=\"").append(s.status().key()).append("\"><details")
-                    .append(s.status() == dev.sluice.deploy.model.StepStatus.RUNNING
-                            || s.status() == dev.sluice.deploy.model.StepStatus.ERROR ? " open" : "")
-                    .append("><summary>").append(badge(s.status().key())).append(" <code>").append(esc(s.command()))
-                    .append("</code> <span class=\"timing\">").append(esc(Html.time(s.startedAt()))).append(" ")
-                    .append(esc(Html.duration(s.duration()))).append("</span>")
-                    .append(s.statusMessage() == null ? "" : " <span class=\"message\">"
-                            + esc(Masking.mask(s.statusMessage(), secrets)) + "</span>")
-                    .append("</summary>").append(log(deploy.runs().logs(r.id(), s.index()), secrets))
-                    .append("</details></li>");
-        }
-        b.append("</ol>");
-        List<Artifact> artifacts = deploy.runs().artifacts(r.id());
-        if (!artifacts.isEmpty()) {
-            b.append("<h2>Artifacts</h2><ul id=\"artifacts\">");
-            artifacts.stream().map(Artifact::path).distinct().forEach(p -> b.append("<li>")
-                    .append(link("/deploy/runs/" + r.id() + "/artifacts/" + p, p)).append("</li>"));
-            b.append("</ul>");
-        }
-        return b + "</div>";
-    }
-
-    private static String log(List<LogLine> lines, List<String> secrets) {
-        StringBuilder b = new StringBuilder("<pre class=\"log\">");
-        for (LogLine l : lines) {
-            b.append(esc(Masking.mask(l.text(), secrets))).append('\n');
-        }
-        return b + "</pre>";
     }
 
     // ---- docs ----
@@ -532,61 +439,5 @@ final class Ui {
                 .orElseThrow(() -> new HttpError(404, "The docs of run " + run.get().id() + " have no " + path));
         ctx.contentType(Api.contentType(path)).result(Masking.mask(text,
                 Masking.secrets(deploy.environments().get(run.get().environmentId()))));
-    }
-
-    // ---- form helpers ----
-
-    private static String dt(String label, Object value) {
-        return "<dt>" + esc(label) + "</dt><dd>" + esc(value == null ? "" : value) + "</dd>";
-    }
-
-    private static String input(String name, String label, Object value) {
-        return "<label>" + esc(label) + " <input id=\"" + name + "\" name=\"" + name + "\" value=\""
-                + esc(value == null ? "" : value) + "\"></label>";
-    }
-
-    private static String textarea(String name, String label, String value) {
-        return "<label>" + esc(label) + " <textarea id=\"" + name + "\" name=\"" + name + "\" rows=\"4\">"
-                + esc(value) + "</textarea></label>";
-    }
-
-    private static String check(String name, String label, boolean on) {
-        return "<label class=\"check\"><input type=\"checkbox\" id=\"" + name + "\" name=\"" + name + "\" value=\"1\""
-                + (on ? " checked" : "") + "> " + esc(label) + "</label>";
-    }
-
-    private static String lines(Map<String, String> map) {
-        StringBuilder b = new StringBuilder();
-        map.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
-        return b.toString();
-    }
-
-    private static Map<String, String> parseLines(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (text == null) {
-            return out;
-        }
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                throw new DeployException("'" + line.strip() + "' is not key=value.");
-            }
-            out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-        }
-        return out;
-    }
-
-    private static Integer number(String text, String label) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new DeployException(label + " must be a whole number.");
-        }
     }
 }
