@@ -424,6 +424,15 @@ final class Api {
         if (path.endsWith(".html")) {
             return "text/html; charset=utf-8";
         }
+        if (path.endsWith(".css")) {
+            return "text/css; charset=utf-8";
+        }
+        if (path.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        }
+        if (path.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
         return "text/plain; charset=utf-8";
     }
 }

@@ -99,6 +99,11 @@ class BrowserTest {
                 WebElement name = browser.findElement(By.id("name"));
                 name.clear();
                 name.sendKeys("Production Job");
+                // the walk-through keeps the execution settings, which generate docs on every run
+                WebElement docs = browser.findElement(By.id("generate_docs"));
+                if (!docs.isSelected()) {
+                    docs.click();
+                }
                 shot(browser, "07-job-edit");
                 browser.findElement(By.id("save")).click();
                 assertThat(browser.findElement(By.id("job-name")).getText()).isEqualTo("Production Job");
@@ -111,11 +116,12 @@ class BrowserTest {
                 wait.withTimeout(Duration.ofSeconds(120)).until(d -> "success".equals(
                         d.findElement(By.id("run-body")).getAttribute("data-status")));
                 List<WebElement> steps = browser.findElements(By.cssSelector("#steps li.step[data-status]"));
-                assertThat(steps).hasSize(3);
+                assertThat(steps).hasSize(4);
                 assertThat(steps).allSatisfy(s -> assertThat(s.getAttribute("data-status")).isEqualTo("success"));
                 assertThat(steps.get(0).getText()).contains("sluice seed");
                 assertThat(steps.get(1).getText()).contains("sluice run");
                 assertThat(steps.get(2).getText()).contains("sluice test");
+                assertThat(steps.get(3).getText()).contains("docs generate");
                 for (WebElement s : steps) {
                     s.findElement(By.tagName("summary")).click();
                     assertThat(s.findElement(By.cssSelector("pre.log")).getDomProperty("textContent")).isNotBlank();
@@ -130,8 +136,21 @@ class BrowserTest {
                 browser.findElement(By.id("nav-runs")).click();
                 assertThat(browser.findElement(By.id("runs")).getText()).contains("Production Job", "success");
                 shot(browser, "10-run-history");
+                // the docs of the latest successful production run: open a model and follow its lineage to the seed
                 browser.findElement(By.id("nav-docs")).click();
-                assertThat(browser.findElement(By.id("no-docs")).getText()).contains("No docs yet");
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+                        !d.findElements(By.id("search")).isEmpty());
+                browser.get(f.url() + "/docs/docs/model.tiny.driver_count.html");
+                WebElement seedNode = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                        .until(d -> d.findElement(By.cssSelector(
+                                ".lineage-panel[data-ready='true'] a.node[data-id='seed.tiny.drivers'] rect")));
+                assertThat(browser.findElement(By.tagName("h1")).getCssValue("font-size"))
+                        .as("the docs site's style sheet is served as CSS").isNotEqualTo("32px");
+                shot(browser, "11-docs-model-lineage");
+                new org.openqa.selenium.interactions.Actions(browser).moveToElement(seedNode).click().perform();
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+                        d.findElement(By.tagName("h1")).getText().contains("drivers"));
+                shot(browser, "12-docs-seed");
             } finally {
                 browser.quit();
                 service.stop();

@@ -232,6 +232,7 @@ public final class RunExecutor {
         for (String name : ARTIFACTS) {
             Files.deleteIfExists(targetDir.resolve(name));
         }
+        dev.sluice.core.packages.FileTrees.delete(targetDir.resolve("docs"));
     }
 
     private void keepArtifacts(long id, int step, Path targetDir) throws IOException {
@@ -239,6 +240,27 @@ public final class RunExecutor {
             Path file = targetDir.resolve(name);
             if (Files.isRegularFile(file)) {
                 queue.artifact(id, step, name, Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        keepDocsSite(id, step, targetDir);
+    }
+
+    /** The docs site's pages and data beside index.html (target/docs/**), so the server can serve the whole site. */
+    private void keepDocsSite(long id, int step, Path targetDir) throws IOException {
+        Path docs = targetDir.resolve("docs");
+        if (!Files.isRegularFile(targetDir.resolve("index.html")) || !Files.isDirectory(docs)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(docs)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            String path = targetDir.relativize(file).toString().replace('\\', '/');
+            try {
+                queue.artifact(id, step, path, Files.readString(file, StandardCharsets.UTF_8));
+            } catch (java.nio.charset.MalformedInputException binary) {
+                // the site is text (HTML, JS, CSS, JSON); a binary file has no place in the text store
             }
         }
     }
