@@ -48,6 +48,8 @@ class BrowserTest {
                 .usingAnyFreePort().build();
         try (ServerFixture f = new ServerFixture(dir)) {
             ChromeDriver browser = new ChromeDriver(service, options);
+            // pages load after each click; on a busy machine that can take a while, so lookups wait for them
+            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
                 browser.get(f.url() + "/deploy/environments");
