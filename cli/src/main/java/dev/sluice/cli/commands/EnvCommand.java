@@ -10,28 +10,15 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sluice env list|create|edit|show}: deployment and development environments. */
 @Command(name = "env", description = "Environments: list, create, edit, show.", sortOptions = false,
         subcommands = {EnvCommand.ListEnvs.class, EnvCommand.Create.class, EnvCommand.Edit.class,
                 EnvCommand.Show.class})
-final class EnvCommand implements Runnable, DeployCommandBase.Group {
-    @ParentCommand
-    SluiceCommand root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class EnvCommand extends CommandGroup {
     @Override
-    public SluiceCommand root() {
-        return root;
-    }
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: try 'env list', 'env show NAME', 'env create NAME', 'env edit NAME'");
+    protected String subcommands() {
+        return "'env list', 'env show NAME', 'env create NAME', 'env edit NAME'";
     }
 
     @Command(name = "list", description = "Lists the environments.")

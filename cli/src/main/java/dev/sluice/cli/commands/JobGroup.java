@@ -13,28 +13,15 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sluice job list|create|edit|show|run}: deployment jobs. */
 @Command(name = "job", description = "Deployment jobs: list, create, edit, show, run.", sortOptions = false,
         subcommands = {JobGroup.ListJobs.class, JobGroup.Create.class, JobGroup.Edit.class, JobGroup.Show.class,
                 JobGroup.RunJob.class})
-final class JobGroup implements Runnable, DeployCommandBase.Group {
-    @ParentCommand
-    SluiceCommand root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class JobGroup extends CommandGroup {
     @Override
-    public SluiceCommand root() {
-        return root;
-    }
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: try 'job list', 'job show NAME', 'job create NAME', 'job edit NAME', 'job run NAME'");
+    protected String subcommands() {
+        return "'job list', 'job show NAME', 'job create NAME', 'job edit NAME', 'job run NAME'";
     }
 
     @Command(name = "list", description = "Lists the jobs.")

@@ -7,28 +7,15 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sluice runs list|show|logs|cancel|retry}: run history. */
 @Command(name = "runs", description = "Run history: list, show, logs, cancel, retry.", sortOptions = false,
         subcommands = {RunsGroup.ListRuns.class, RunsGroup.Show.class, RunsGroup.Logs.class, RunsGroup.Cancel.class,
                 RunsGroup.Retry.class})
-final class RunsGroup implements Runnable, DeployCommandBase.Group {
-    @ParentCommand
-    SluiceCommand root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class RunsGroup extends CommandGroup {
     @Override
-    public SluiceCommand root() {
-        return root;
-    }
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: try 'runs list', 'runs show ID', 'runs logs ID', 'runs cancel ID', 'runs retry ID'");
+    protected String subcommands() {
+        return "'runs list', 'runs show ID', 'runs logs ID', 'runs cancel ID', 'runs retry ID'";
     }
 
     /** Runs the run to its end in this process, then prints it; exit 0 on success, 1 otherwise. */
