@@ -8,8 +8,10 @@ import dev.sluice.core.errors.ErrorCode;
 import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.errors.SourceLocation;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,41 @@ final class ArtifactFiles {
     private final ObjectMapper mapper = new ObjectMapper()
             .disable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    /** Writes the JSON a {@link Body} produces; the same temp-file-and-move as {@link #write}. */
+    void stream(Path file, Body body) {
+        Path target = file.toAbsolutePath();
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try (OutputStream bytes = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 18);
+                 JsonGenerator out = mapper.getFactory().createGenerator(bytes)) {
+                body.writeTo(out);
+            }
+            move(temp, target);
+            temp = null;
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO, "Could not write " + target + ": " + e.getMessage(),
+                    SourceLocation.of(target.toString()), null, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** A generator with the same settings as the files, for text output. */
+    JsonGenerator generator(Writer text) throws IOException {
+        return mapper.getFactory().createGenerator(text);
+    }
+
+    ObjectMapper codec() {
+        return mapper;
+    }
+
+    /** Writes one document to a generator. */
+    interface Body {
+        void writeTo(JsonGenerator out) throws IOException;
+    }
 
     void write(JsonNode tree, Path file) {
         Path target = file.toAbsolutePath();

@@ -1,21 +1,31 @@
 package dev.sluice.core.artifacts;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.sluice.core.errors.ErrorCode;
+import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Writes {@code target/manifest.json} in dbt's manifest v12 shape.
+ *
+ * <p>The file is streamed: each resource becomes a small JSON tree that is written and dropped at once, so a project
+ * of 80,000 nodes never holds its whole manifest as a tree (that tree was most of the parse's memory and time).
  *
  * <p>Unit tests are written under {@code unit_tests} (not {@code nodes}), as dbt keeps them. Not written (Sluice has
  * no such resources yet): metrics, groups, saved_queries and semantic_models are written as empty objects.
@@ -25,16 +35,33 @@ public final class ManifestJsonWriter {
 
     /** Writes the manifest compactly as UTF-8, atomically replacing {@code file}. */
     public void write(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta, Path file) {
-        files.write(toJson(manifest, extras, meta), file);
+        files.stream(file, out -> writeTo(out, manifest, extras, meta));
     }
 
     /** The exact text {@link #write} would put in the file. */
     public String toText(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta) {
-        return files.toText(toJson(manifest, extras, meta));
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = files.generator(text)) {
+            writeTo(out, manifest, extras, meta);
+        } catch (IOException e) {
+            throw serializationFailure(e);
+        }
+        return text.toString();
     }
 
     /** The manifest as a JSON tree, top-level keys in dbt's order, resources sorted by unique id. */
     public ObjectNode toJson(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta) {
+        try (TokenBuffer buffer = new TokenBuffer(files.codec(), false)) {
+            buffer.forceUseOfBigDecimal(true);
+            writeTo(buffer, manifest, extras, meta);
+            return (ObjectNode) files.codec().readTree(buffer.asParser(files.codec()));
+        } catch (IOException e) {
+            throw serializationFailure(e);
+        }
+    }
+
+    private static void writeTo(JsonGenerator out, Manifest manifest, ManifestExtras extras, ArtifactMetadata meta)
+            throws IOException {
         ManifestExtras known = extras != null ? extras : ManifestExtras.parsedOnly(null);
         JsonNode createdAt = Json.epochSeconds(known.parsedAt() != null ? known.parsedAt() : meta.generatedAt());
         NodeJson nodeJson = new NodeJson(manifest, known, createdAt);
@@ -43,79 +70,82 @@ public final class ManifestJsonWriter {
         ExposureJson exposureJson = new ExposureJson(createdAt);
         UnitTestJson unitTestJson = new UnitTestJson(createdAt);
 
-        ObjectNode root = Json.object();
-        root.set("metadata", MetadataJson.manifest(meta, known.adapterType()));
-        root.set("nodes", sorted(withoutUnitTests(manifest.nodes), nodeJson::toJson));
-        root.set("sources", sorted(manifest.sources, sourceJson::toJson));
-        root.set("macros", sorted(manifest.macros, macroJson::toJson));
-        root.set("docs", sorted(manifest.docs, DocJson::toJson));
-        root.set("exposures", sorted(manifest.exposures, exposureJson::toJson));
-        root.set("metrics", Json.object());
-        root.set("groups", Json.object());
-        root.set("selectors", Json.value(manifest.selectors));
-        root.set("disabled", disabled(manifest.disabled, nodeJson, unitTestJson));
-        root.set("parent_map", edges(manifest.parentMap));
-        root.set("child_map", edges(manifest.childMap));
-        root.set("group_map", groupMap(manifest.nodes));
-        root.set("saved_queries", Json.object());
-        root.set("semantic_models", Json.object());
-        root.set("unit_tests", sorted(unitTests(manifest.nodes), unitTestJson::toJson));
-        return root;
+        out.writeStartObject();
+        out.writeFieldName("metadata");
+        out.writeTree(MetadataJson.manifest(meta, known.adapterType()));
+        sorted(out, "nodes", manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST, nodeJson::toJson);
+        sorted(out, "sources", manifest.sources, any -> true, sourceJson::toJson);
+        sorted(out, "macros", manifest.macros, any -> true, macroJson::toJson);
+        sorted(out, "docs", manifest.docs, any -> true, DocJson::toJson);
+        sorted(out, "exposures", manifest.exposures, any -> true, exposureJson::toJson);
+        empty(out, "metrics");
+        empty(out, "groups");
+        out.writeFieldName("selectors");
+        out.writeTree(Json.value(manifest.selectors));
+        // dbt keeps a list per unique id (a disabled node may be defined more than once); Sluice has one each.
+        sorted(out, "disabled", manifest.disabled, any -> true, node -> Json.array().add(
+                node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null
+                        ? unitTestJson.toJson(node) : nodeJson.toJson(node)));
+        edges(out, "parent_map", manifest.parentMap);
+        edges(out, "child_map", manifest.childMap);
+        edges(out, "group_map", groupMap(manifest.nodes));
+        empty(out, "saved_queries");
+        empty(out, "semantic_models");
+        sorted(out, "unit_tests", manifest.nodes, node -> node.resourceType == ResourceType.UNIT_TEST,
+                unitTestJson::toJson);
+        out.writeEndObject();
     }
 
-    private static <T> ObjectNode sorted(Map<String, T> items, Function<T, ObjectNode> toJson) {
-        ObjectNode out = Json.object();
-        new TreeMap<>(items).forEach((id, item) -> out.set(id, toJson.apply(item)));
-        return out;
-    }
-
-    private static Map<String, Node> withoutUnitTests(Map<String, Node> nodes) {
-        Map<String, Node> out = new TreeMap<>();
-        nodes.forEach((id, node) -> {
-            if (node.resourceType != ResourceType.UNIT_TEST) {
-                out.put(id, node);
+    private static <T> void sorted(JsonGenerator out, String field, Map<String, T> items, Predicate<T> keep,
+                                   Function<T, ? extends JsonNode> toJson) throws IOException {
+        out.writeObjectFieldStart(field);
+        for (String id : sortedKeys(items)) {
+            T item = items.get(id);
+            if (keep.test(item)) {
+                out.writeFieldName(id);
+                out.writeTree(toJson.apply(item));
             }
-        });
-        return out;
+        }
+        out.writeEndObject();
     }
 
-    private static Map<String, Node> unitTests(Map<String, Node> nodes) {
-        Map<String, Node> out = new TreeMap<>();
-        nodes.forEach((id, node) -> {
-            if (node.resourceType == ResourceType.UNIT_TEST) {
-                out.put(id, node);
+    private static void edges(JsonGenerator out, String field, Map<String, List<String>> map) throws IOException {
+        out.writeObjectFieldStart(field);
+        for (String id : sortedKeys(map)) {
+            out.writeArrayFieldStart(id);
+            for (String other : map.get(id)) {
+                out.writeString(other);
             }
-        });
-        return out;
+            out.writeEndArray();
+        }
+        out.writeEndObject();
     }
 
-    /** dbt keeps a list per unique id (a disabled node may be defined more than once); Sluice has one each. */
-    private static ObjectNode disabled(Map<String, Node> disabled, NodeJson nodeJson, UnitTestJson unitTestJson) {
-        ObjectNode out = Json.object();
-        new TreeMap<>(disabled).forEach((id, node) -> {
-            ArrayNode versions = Json.array();
-            versions.add(node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null
-                    ? unitTestJson.toJson(node) : nodeJson.toJson(node));
-            out.set(id, versions);
-        });
-        return out;
+    private static void empty(JsonGenerator out, String field) throws IOException {
+        out.writeObjectFieldStart(field);
+        out.writeEndObject();
     }
 
-    private static ObjectNode edges(Map<String, List<String>> map) {
-        ObjectNode out = Json.object();
-        new TreeMap<>(map).forEach((id, ids) -> out.set(id, Json.strings(ids)));
-        return out;
+    private static String[] sortedKeys(Map<String, ?> map) {
+        String[] keys = map.keySet().toArray(new String[0]);
+        Arrays.sort(keys);
+        return keys;
     }
 
     /** group name -> unique ids of the nodes whose config names that group. */
-    private static ObjectNode groupMap(Map<String, Node> nodes) {
+    private static Map<String, List<String>> groupMap(Map<String, Node> nodes) {
         Map<String, List<String>> groups = new TreeMap<>();
-        new TreeMap<>(nodes).forEach((id, node) -> {
-            String group = ConfigJson.group(node.config);
+        for (String id : sortedKeys(nodes)) {
+            String group = ConfigJson.group(nodes.get(id).config);
             if (group != null) {
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
             }
-        });
-        return edges(groups);
+        }
+        return groups;
+    }
+
+    private static SluiceException serializationFailure(IOException e) {
+        return new SluiceException(ErrorCode.INTERNAL, "Could not serialize the manifest: " + e.getMessage(), null,
+                null, e);
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Everything the project declares, resolved: nodes with their dependencies, sources, macros, docs and exposures, and
@@ -21,7 +20,9 @@ public final class Manifest {
     public final Map<String, Exposure> exposures;
     /** Disabled nodes by unique id (dbt keeps a list per id). */
     public final Map<String, Node> disabled;
+    /** Each resource's parents in depends-on order; the map itself is unordered (the manifest writer sorts). */
     public final Map<String, List<String>> parentMap;
+    /** Each resource's children, sorted; the map itself is unordered. */
     public final Map<String, List<String>> childMap;
     /** Named selectors from selectors.yml: name -> raw definition. */
     public final Map<String, Object> selectors;
@@ -41,21 +42,22 @@ public final class Manifest {
         this.exposures = Collections.unmodifiableMap(new LinkedHashMap<>(exposures));
         this.disabled = Collections.unmodifiableMap(new LinkedHashMap<>(disabled));
         this.selectors = Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
-        Map<String, List<String>> parents = new TreeMap<>();
-        Map<String, List<String>> children = new TreeMap<>();
+        int size = this.sources.size() + this.nodes.size() + this.exposures.size();
+        Map<String, List<String>> parents = new java.util.HashMap<>(size * 2);
+        Map<String, List<String>> children = new java.util.HashMap<>(size * 2);
         for (String id : this.sources.keySet()) {
-            parents.put(id, new ArrayList<>());
-            children.put(id, new ArrayList<>());
+            parents.put(id, List.of());
+            children.put(id, new ArrayList<>(2));
         }
         for (Node node : this.nodes.values()) {
-            parents.put(node.uniqueId, new ArrayList<>(node.dependsOnNodes));
-            children.putIfAbsent(node.uniqueId, new ArrayList<>());
+            parents.put(node.uniqueId, List.copyOf(node.dependsOnNodes));
+            children.putIfAbsent(node.uniqueId, new ArrayList<>(2));
         }
         for (Exposure exposure : this.exposures.values()) {
-            parents.put(exposure.uniqueId, new ArrayList<>(exposure.dependsOnNodes));
-            children.putIfAbsent(exposure.uniqueId, new ArrayList<>());
+            parents.put(exposure.uniqueId, List.copyOf(exposure.dependsOnNodes));
+            children.putIfAbsent(exposure.uniqueId, new ArrayList<>(2));
         }
-        parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
+        parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>(2)).add(child)));
         children.values().forEach(Collections::sort);
         this.parentMap = Collections.unmodifiableMap(parents);
         this.childMap = Collections.unmodifiableMap(children);

@@ -53,7 +53,7 @@ public final class LineageGraphs {
                     color(exposure.config, "exposure"), Pages.of(exposure.uniqueId)));
         }
         List<LineageGraph.Edge> edges = new ArrayList<>();
-        manifest.parentMap.forEach((child, parents) -> {
+        new java.util.TreeMap<>(manifest.parentMap).forEach((child, parents) -> { // sorted: a stable layout
             if (nodes.containsKey(child)) {
                 for (String parent : parents) {
                     if (nodes.containsKey(parent)) {
