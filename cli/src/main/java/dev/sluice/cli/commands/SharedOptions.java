@@ -69,6 +69,12 @@ public final class SharedOptions {
     @Option(names = "--no-fail-fast", scope = ScopeType.INHERIT, hidden = true)
     boolean noFailFast;
 
+    @Option(names = "--partial-parse", scope = ScopeType.INHERIT, negatable = true, defaultValue = "true",
+            fallbackValue = "true",
+            description = "Reuse the last parse (target/partial_parse.sluice) for files that did not change "
+                    + "(default: on; DBT_PARTIAL_PARSE=false turns it off).")
+    boolean partialParse = true;
+
     @Option(names = {"-f", "--full-refresh"}, scope = ScopeType.INHERIT,
             description = "Rebuild incremental models and seeds from scratch.")
     boolean fullRefresh;
@@ -186,6 +192,7 @@ public final class SharedOptions {
                 .defer(defer || "true".equalsIgnoreCase(ctx.env().get("DBT_DEFER")))
                 .favorState(favorState)
                 .deferState(fromCwd(ctx, firstNonBlank(deferState, ctx.env().get("DBT_DEFER_STATE"))))
+                .partialParse(partialParse && !"false".equalsIgnoreCase(ctx.env().get("DBT_PARTIAL_PARSE")))
                 .build();
     }
 

@@ -3,6 +3,8 @@ package dev.sluice.core.api;
 import dev.sluice.core.artifacts.ArtifactMetadata;
 import dev.sluice.core.artifacts.ManifestExtras;
 import dev.sluice.core.artifacts.ManifestJsonWriter;
+import dev.sluice.core.artifacts.ManifestReuse;
+import dev.sluice.core.manifest.cache.CacheLineage;
 import dev.sluice.core.artifacts.RunResultsJsonWriter;
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Relations;
@@ -72,7 +74,10 @@ final class ArtifactWriter {
                 .withProjectRoot(session.project.root().toString());
         ArtifactMetadata meta = ArtifactMetadata.forManifest(session.project.name(), session.target.type(),
                 session.invocationId, Instant.now());
-        new ManifestJsonWriter().write(session.parsed.manifest(), extras, meta, session.targetDir.resolve("manifest.json"));
+        CacheLineage lineage = session.parsed.lineage();
+        new ManifestJsonWriter().write(session.parsed.manifest(), extras, meta, session.targetDir.resolve("manifest.json"),
+                new ManifestReuse(lineage.generation(), lineage.derivedFrom(), lineage.changedNodes(),
+                        lineage.changedEdges()));
     }
 
     void runResults(RunResults results) {

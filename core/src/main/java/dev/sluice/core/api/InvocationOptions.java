@@ -27,7 +27,8 @@ public record InvocationOptions(
         Path statePath,
         boolean defer,
         boolean favorState,
-        Path deferState) {
+        Path deferState,
+        boolean partialParse) {
 
     public static Builder builder(Path projectDir) {
         return new Builder(projectDir);
@@ -54,6 +55,7 @@ public record InvocationOptions(
         b.defer = defer;
         b.favorState = favorState;
         b.deferState = deferState;
+        b.partialParse = partialParse;
         return b;
     }
 
@@ -79,6 +81,7 @@ public record InvocationOptions(
         private boolean defer;
         private boolean favorState;
         private Path deferState;
+        private boolean partialParse = true;
 
         private Builder(Path projectDir) {
             this.projectDir = projectDir;
@@ -108,10 +111,13 @@ public record InvocationOptions(
         /** {@code --defer-state}: the folder to defer to when it differs from --state. */
         public Builder deferState(Path v) { deferState = v; return this; }
 
+        /** {@code --[no-]partial-parse}: reuse target/partial_parse.sluice where nothing it depends on changed (default on). */
+        public Builder partialParse(boolean v) { partialParse = v; return this; }
+
         public InvocationOptions build() {
             return new InvocationOptions(projectDir, profilesDir, profile, target, vars, threads, select, exclude,
                     selector, resourceTypes, excludeResourceTypes, failFast, fullRefresh, indirectSelection,
-                    targetPath, logPath, statePath, defer, favorState, deferState);
+                    targetPath, logPath, statePath, defer, favorState, deferState, partialParse);
         }
     }
 }

@@ -9,6 +9,9 @@ import dev.sluice.core.graph.method.SelectionMethods;
 import dev.sluice.core.graph.method.SourceStatusMethod;
 import dev.sluice.core.jinja.JinjaEngine;
 import dev.sluice.core.jinja.NodeContext;
+import dev.sluice.core.manifest.cache.EnvReads;
+import dev.sluice.core.manifest.cache.ParseCache;
+import dev.sluice.core.manifest.cache.ParseInputs;
 import dev.sluice.core.manifest.parse.ManifestParser;
 import dev.sluice.core.manifest.parse.ParseTarget;
 import dev.sluice.core.manifest.parse.ParsedProject;
@@ -73,6 +76,8 @@ final class Session implements AutoCloseable {
     static Session open(InvocationOptions options, EnvVars env, EventSink events, AdapterRegistry adapters,
                         JinjaEngine jinja) {
         Path projectDir = (options.projectDir() == null ? Path.of("") : options.projectDir()).toAbsolutePath().normalize();
+        EnvReads envReads = new EnvReads(env);
+        env = envReads.env();
         java.util.function.Consumer<String> logger = text -> events.accept(Event.Message.info(text));
         ProjectConfig project = new ProjectLoader(jinja, env, logger).load(projectDir, options.vars());
         ProfileRequest request = new ProfileRequest(options.profilesDir(), options.profile(), options.target(),
@@ -85,8 +90,24 @@ final class Session implements AutoCloseable {
                 targetContext, factory.macros());
         Instant started = Instant.now();
         UUID id = UUID.randomUUID();
+        ManifestParser.CacheUse cacheUse = null;
+        if (options.partialParse()) {
+            Path targetDir = options.targetPath() != null ? project.root().resolve(options.targetPath())
+                    : project.root().resolve(project.targetPath());
+            String inputs = new ParseInputs()
+                    .with("project_root", project.root().toAbsolutePath().normalize())
+                    .with("adapter", target.type())
+                    .with("target", targetContext)
+                    .with("database", target.database())
+                    .with("schema", target.schema())
+                    .with("adapter_macros", factory.macros())
+                    .with("vars", options.vars())
+                    .digest();
+            cacheUse = new ManifestParser.CacheUse(ParseCache.in(targetDir,
+                    text -> events.accept(Event.Message.debug(text))), envReads, inputs);
+        }
         ParsedProject parsed = new ManifestParser(jinja, env, events).parse(project, parseTarget, options.vars(),
-                id.toString(), DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)));
+                id.toString(), DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)), cacheUse);
         return new Session(options, project, target, factory, parsed, events, jinja, env);
     }
 

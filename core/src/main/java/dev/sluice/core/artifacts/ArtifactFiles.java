@@ -30,9 +30,13 @@ final class ArtifactFiles {
         try {
             Files.createDirectories(target.getParent());
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (OutputStream bytes = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 18);
-                 JsonGenerator out = mapper.getFactory().createGenerator(bytes)) {
-                body.writeTo(out);
+            try (OutputStream buffered = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 18)) {
+                JsonSink.Counting counting = new JsonSink.Counting(buffered);
+                JsonGenerator out = mapper.getFactory().createGenerator(counting)
+                        .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                body.writeTo(new JsonSink(out, counting));
+                out.close();
             }
             move(temp, target);
             temp = null;
@@ -53,9 +57,9 @@ final class ArtifactFiles {
         return mapper;
     }
 
-    /** Writes one document to a generator. */
+    /** Writes one document to a sink. */
     interface Body {
-        void writeTo(JsonGenerator out) throws IOException;
+        void writeTo(JsonSink out) throws IOException;
     }
 
     void write(JsonNode tree, Path file) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +36,34 @@ public final class ManifestJsonWriter {
 
     /** Writes the manifest compactly as UTF-8, atomically replacing {@code file}. */
     public void write(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta, Path file) {
-        files.stream(file, out -> writeTo(out, manifest, extras, meta));
+        write(manifest, extras, meta, file, ManifestReuse.NONE);
+    }
+
+    /**
+     * Writes the manifest, copying entries {@code reuse} says are unchanged from the manifest.json already at
+     * {@code file} (when its index shows it was written from the same parse), and leaves the index of what it wrote
+     * beside it. Falls back to writing everything whenever the old file does not look exactly as recorded.
+     */
+    public void write(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta, Path file, ManifestReuse reuse) {
+        Path target = file.toAbsolutePath();
+        Path indexFile = ManifestIndex.fileFor(target);
+        Map<String, ManifestIndex.SectionBuilder> written = new LinkedHashMap<>();
+        try (PreviousManifest previous = PreviousManifest.open(target, indexFile, reuse)) {
+            try {
+                files.stream(target, out -> writeTo(out, manifest, extras, meta, previous, reuse, written));
+            } catch (PreviousManifest.Mismatch e) {
+                written.clear();
+                files.stream(target, out -> writeTo(out, manifest, extras, meta, null, reuse, written));
+            }
+        }
+        PreviousManifest.saveIndex(target, indexFile, reuse.generation(), written);
     }
 
     /** The exact text {@link #write} would put in the file. */
     public String toText(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta) {
         StringWriter text = new StringWriter();
         try (JsonGenerator out = files.generator(text)) {
-            writeTo(out, manifest, extras, meta);
+            writeTo(JsonSink.of(out), manifest, extras, meta, null, ManifestReuse.NONE, new LinkedHashMap<>());
         } catch (IOException e) {
             throw serializationFailure(e);
         }
@@ -53,15 +74,17 @@ public final class ManifestJsonWriter {
     public ObjectNode toJson(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta) {
         try (TokenBuffer buffer = new TokenBuffer(files.codec(), false)) {
             buffer.forceUseOfBigDecimal(true);
-            writeTo(buffer, manifest, extras, meta);
+            writeTo(JsonSink.of(buffer), manifest, extras, meta, null, ManifestReuse.NONE, new LinkedHashMap<>());
             return (ObjectNode) files.codec().readTree(buffer.asParser(files.codec()));
         } catch (IOException e) {
             throw serializationFailure(e);
         }
     }
 
-    private static void writeTo(JsonGenerator out, Manifest manifest, ManifestExtras extras, ArtifactMetadata meta)
-            throws IOException {
+    private static void writeTo(JsonSink sink, Manifest manifest, ManifestExtras extras, ArtifactMetadata meta,
+                                PreviousManifest previous, ManifestReuse reuse,
+                                Map<String, ManifestIndex.SectionBuilder> written) throws IOException {
+        JsonGenerator out = sink.gen;
         ManifestExtras known = extras != null ? extras : ManifestExtras.parsedOnly(null);
         JsonNode createdAt = Json.epochSeconds(known.parsedAt() != null ? known.parsedAt() : meta.generatedAt());
         NodeJson nodeJson = new NodeJson(manifest, known, createdAt);
@@ -73,7 +96,10 @@ public final class ManifestJsonWriter {
         out.writeStartObject();
         out.writeFieldName("metadata");
         out.writeTree(MetadataJson.manifest(meta, known.adapterType()));
-        sorted(out, "nodes", manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST, nodeJson::toJson);
+        Entries<Node> nodes = new Entries<>(sink, "nodes", previous, written,
+                node -> !reuse.changedNodes().contains(node.uniqueId) && known.compiledNode(node.uniqueId) == null,
+                node -> known.compiledNode(node.uniqueId) == null);
+        nodes.write(manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST, nodeJson::toJson);
         sorted(out, "sources", manifest.sources, any -> true, sourceJson::toJson);
         sorted(out, "macros", manifest.macros, any -> true, macroJson::toJson);
         sorted(out, "docs", manifest.docs, any -> true, DocJson::toJson);
@@ -86,8 +112,11 @@ public final class ManifestJsonWriter {
         sorted(out, "disabled", manifest.disabled, any -> true, node -> Json.array().add(
                 node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null
                         ? unitTestJson.toJson(node) : nodeJson.toJson(node)));
-        edges(out, "parent_map", manifest.parentMap);
-        edges(out, "child_map", manifest.childMap);
+        for (String section : List.of("parent_map", "child_map")) {
+            new Entries<List<String>>(sink, section, previous, written,
+                    ids -> true, ids -> true).writeEdges(section.equals("parent_map") ? manifest.parentMap
+                    : manifest.childMap, reuse.changedEdges());
+        }
         edges(out, "group_map", groupMap(manifest.nodes));
         empty(out, "saved_queries");
         empty(out, "semantic_models");
@@ -124,6 +153,78 @@ public final class ManifestJsonWriter {
     private static void empty(JsonGenerator out, String field) throws IOException {
         out.writeObjectFieldStart(field);
         out.writeEndObject();
+    }
+
+    /**
+     * One indexed section (nodes, parent_map, child_map): writes each entry fresh or copies it from the previous
+     * manifest.json, and records where every entry's value went.
+     */
+    private static final class Entries<T> {
+        private final JsonSink sink;
+        private final String section;
+        private final PreviousManifest previous;
+        private final ManifestIndex.SectionBuilder index;
+        private final Predicate<T> reusable;
+        private final Predicate<T> parseOnly;
+
+        Entries(JsonSink sink, String section, PreviousManifest previous,
+                Map<String, ManifestIndex.SectionBuilder> written, Predicate<T> reusable, Predicate<T> parseOnly) {
+            this.sink = sink;
+            this.section = section;
+            this.previous = previous;
+            this.index = sink.hasPositions() ? written.computeIfAbsent(section, k -> new ManifestIndex.SectionBuilder())
+                    : null;
+            this.reusable = reusable;
+            this.parseOnly = parseOnly;
+        }
+
+        void write(Map<String, T> items, Predicate<T> keep, Function<T, ? extends JsonNode> toJson)
+                throws IOException {
+            JsonGenerator out = sink.gen;
+            out.writeObjectFieldStart(section);
+            for (String id : sortedKeys(items)) {
+                T item = items.get(id);
+                if (keep.test(item)) {
+                    entry(id, item, reusable.test(item), () -> out.writeTree(toJson.apply(item)));
+                }
+            }
+            out.writeEndObject();
+        }
+
+        void writeEdges(Map<String, T> map, java.util.Set<String> changed) throws IOException {
+            JsonGenerator out = sink.gen;
+            out.writeObjectFieldStart(section);
+            for (String id : sortedKeys(map)) {
+                T ids = map.get(id);
+                entry(id, ids, !changed.contains(id), () -> {
+                    out.writeStartArray();
+                    for (Object other : (List<?>) ids) {
+                        out.writeString((String) other);
+                    }
+                    out.writeEndArray();
+                });
+            }
+            out.writeEndObject();
+        }
+
+        private void entry(String id, T item, boolean reuse, Value fresh) throws IOException {
+            long[] old = reuse && previous != null ? previous.range(section, id) : null;
+            long start;
+            if (old != null) {
+                start = sink.copiedField(id, previous.bytes(), old[0], old[1]);
+            } else {
+                sink.gen.writeFieldName(id);
+                start = index == null ? 0 : sink.position() + 1; // the colon the value writes first
+                fresh.write();
+            }
+            if (index != null) {
+                index.add(id, start, sink.position(), parseOnly.test(item));
+            }
+        }
+    }
+
+    private interface Value {
+        void write() throws IOException;
     }
 
     private static String[] sortedKeys(Map<String, ?> map) {

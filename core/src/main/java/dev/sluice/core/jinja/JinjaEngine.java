@@ -57,6 +57,19 @@ public final class JinjaEngine {
 
     /** Parses every macro file once; the result is shared by all later renders. */
     public MacroLibrary parseMacros(String rootPackage, List<MacroSource> sources) {
+        return new MacroLibrary(rootPackage, macrosByPackage(sources));
+    }
+
+    /**
+     * Like {@link #parseMacros}, but the macros are parsed on first use: for a manifest from the parse cache, whose
+     * macros parsed cleanly when it was made and which a command like {@code parse} or {@code ls} never calls.
+     */
+    public MacroLibrary lazyMacros(String rootPackage, List<MacroSource> sources) {
+        List<MacroSource> copy = List.copyOf(sources);
+        return new MacroLibrary(rootPackage, () -> macrosByPackage(copy));
+    }
+
+    private Map<String, Map<String, DbtMacroFunction>> macrosByPackage(List<MacroSource> sources) {
         Map<String, Map<String, DbtMacroFunction>> byPackage = new LinkedHashMap<>();
         for (MacroSource source : sources) {
             String text = CallChains.rewrite(MacroDefaults.rewrite(JinjaBlocks.macroFileToJinja(source.text())));
@@ -80,7 +93,7 @@ public final class JinjaEngine {
                 macros.put(entry.getKey(), new DbtMacroFunction(entry.getValue(), entry.getKey(), source.packageName()));
             }
         }
-        return new MacroLibrary(rootPackage, byPackage);
+        return byPackage;
     }
 
     /** Renders text that may not call macros (dbt_project.yml, profiles.yml) with the given context. */

@@ -14,12 +14,33 @@ public final class MacroLibrary {
     public static final String INTERNAL_PACKAGE = "dbt";
 
     private final String rootPackage;
-    private final Map<String, Map<String, DbtMacroFunction>> byPackage;
+    private final java.util.function.Supplier<Map<String, Map<String, DbtMacroFunction>>> parse;
+    private volatile Map<String, Map<String, DbtMacroFunction>> byPackage;
     private final Map<String, Map<String, DbtMacroFunction>> visible = new java.util.concurrent.ConcurrentHashMap<>();
 
     MacroLibrary(String rootPackage, Map<String, Map<String, DbtMacroFunction>> byPackage) {
         this.rootPackage = rootPackage;
         this.byPackage = byPackage;
+        this.parse = null;
+    }
+
+    /** A library whose macros are parsed on first use (a cached parse may never need them). */
+    MacroLibrary(String rootPackage, java.util.function.Supplier<Map<String, Map<String, DbtMacroFunction>>> parse) {
+        this.rootPackage = rootPackage;
+        this.parse = parse;
+    }
+
+    private Map<String, Map<String, DbtMacroFunction>> byPackage() {
+        Map<String, Map<String, DbtMacroFunction>> parsed = byPackage;
+        if (parsed == null) {
+            synchronized (this) {
+                if (byPackage == null) {
+                    byPackage = parse.get();
+                }
+                parsed = byPackage;
+            }
+        }
+        return parsed;
     }
 
     public String rootPackage() {
@@ -27,11 +48,11 @@ public final class MacroLibrary {
     }
 
     public Collection<String> packages() {
-        return byPackage.keySet();
+        return byPackage().keySet();
     }
 
     public Map<String, DbtMacroFunction> macrosOf(String packageName) {
-        return packageName == null ? Map.of() : byPackage.getOrDefault(packageName, Map.of());
+        return packageName == null ? Map.of() : byPackage().getOrDefault(packageName, Map.of());
     }
 
     public Optional<DbtMacroFunction> find(String packageName, String name) {
@@ -63,7 +84,7 @@ public final class MacroLibrary {
 
     private Map<String, DbtMacroFunction> computeVisibleFrom(String packageName) {
         Map<String, DbtMacroFunction> visible = new LinkedHashMap<>(macrosOf(INTERNAL_PACKAGE));
-        for (String pkg : byPackage.keySet()) {
+        for (String pkg : byPackage().keySet()) {
             if (!pkg.equals(INTERNAL_PACKAGE) && !pkg.equals(rootPackage) && !pkg.equals(packageName)) {
                 visible.putAll(macrosOf(pkg));
             }

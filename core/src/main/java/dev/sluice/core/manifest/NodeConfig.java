@@ -20,6 +20,13 @@ public final class NodeConfig {
         initial.forEach(this::set);
     }
 
+    /** A config holding exactly these resolved values (no merging); the parse cache restores configs this way. */
+    public static NodeConfig ofResolved(Map<String, Object> resolved) {
+        NodeConfig config = new NodeConfig();
+        config.values.putAll(resolved);
+        return config;
+    }
+
     public NodeConfig copy() {
         NodeConfig copy = new NodeConfig();
         values.forEach((k, v) -> copy.values.put(k, deepCopy(v)));

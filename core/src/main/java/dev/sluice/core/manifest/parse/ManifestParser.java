@@ -19,6 +19,10 @@ import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.NodeConfig;
 import dev.sluice.core.manifest.ResourceType;
 import dev.sluice.core.manifest.SourceDefinition;
+import dev.sluice.core.manifest.cache.CacheLineage;
+import dev.sluice.core.manifest.cache.EnvReads;
+import dev.sluice.core.manifest.cache.FileTable;
+import dev.sluice.core.manifest.cache.ParseCache;
 import dev.sluice.core.project.EnvVars;
 import dev.sluice.core.project.ProjectConfig;
 import dev.sluice.core.project.Vars;
@@ -47,8 +51,21 @@ public final class ManifestParser {
         this.events = events;
     }
 
+    /** How a parse may use the parse cache: where it is, the environment it records reads in, the inputs' digest. */
+    public record CacheUse(ParseCache cache, EnvReads env, String inputs) {
+    }
+
     public ParsedProject parse(ProjectConfig project, ParseTarget target, Map<String, Object> cliVars,
                                String invocationId, String runStartedAt) {
+        return parse(project, target, cliVars, invocationId, runStartedAt, null);
+    }
+
+    /**
+     * Parses the project; with {@code cacheUse}, takes the manifest from the parse cache when nothing it depends on
+     * changed, re-parses only changed model files when only those changed, and stores what it parsed.
+     */
+    public ParsedProject parse(ProjectConfig project, ParseTarget target, Map<String, Object> cliVars,
+                               String invocationId, String runStartedAt, CacheUse cacheUse) {
         Path root = project.root();
         String pkg = project.name();
         DispatchOrder dispatchOrder = new DispatchOrder(pkg, project.dispatch());
@@ -60,30 +77,109 @@ public final class ManifestParser {
         projects.forEach(p -> packageVars.put(p.name(), p.vars()));
         Vars vars = new Vars(cliVars, project.vars(), pkg, packageVars);
 
-        List<MacroSource> sources = new ArrayList<>(InternalMacros.load());
-        if (target.adapterMacros() != null && !target.adapterMacros().isBlank()) {
-            sources.add(new MacroSource(MacroLibrary.INTERNAL_PACKAGE, "sluice/adapters/" + target.adapterType()
-                    + "/macros.sql", target.adapterMacros()));
+        List<MacroFile> macroFiles = macroSources(projects, target);
+        List<MacroSource> sources = texts(macroFiles);
+        FileTable files = null;
+        if (cacheUse != null) {
+            try {
+                files = FileTable.scan(projects);
+                ParseCache.Lookup lookup = cacheUse.cache().lookup(cacheUse.inputs(), cacheUse.env(), files);
+                if (lookup instanceof ParseCache.Fresh fresh) {
+                    debug("Reusing the whole parse from " + ParseCache.FILE_NAME);
+                    return new ParsedProject(project, fresh.manifest(), jinja.lazyMacros(pkg, sources), vars,
+                            dispatchOrder, target, CacheLineage.unchanged(fresh.generation()));
+                }
+                if (lookup instanceof ParseCache.FilesChanged changed) {
+                    MacroLibrary macros = jinja.lazyMacros(pkg, sources);
+                    ModelReparse.Result reparsed = new ModelReparse(this, jinja, project, target, vars, dispatchOrder, macros,
+                            invocation(macros, target, invocationId, runStartedAt, pkg))
+                            .apply(changed.manifest(), changed.changes());
+                    if (reparsed != null) {
+                        long generation = cacheUse.cache().store(cacheUse.inputs(), cacheUse.env(), changed.files(),
+                                reparsed.manifest()).orElse(0L);
+                        debug("Re-parsed " + changed.changes().changed().size() + " changed model file(s)");
+                        return new ParsedProject(project, reparsed.manifest(), macros, vars, dispatchOrder, target,
+                                generation == 0 ? CacheLineage.NONE : new CacheLineage(generation,
+                                        changed.generation(), reparsed.changedNodes(), reparsed.changedEdges()));
+                    }
+                    debug("Files other than model files changed: parsing everything");
+                } else if (lookup instanceof ParseCache.Miss miss) {
+                    debug("Parsing everything: " + miss.why());
+                }
+            } catch (RuntimeException e) {
+                if (e instanceof SluiceException) {
+                    throw e;
+                }
+                debug("The parse cache is not usable here (" + e.getMessage() + "): parsing everything");
+                files = null;
+            }
         }
-        Map<String, Macro> macroRecords = new LinkedHashMap<>();
-        for (MacroSource internal : sources) {
-            ProjectFile pseudo = new ProjectFile(Path.of(internal.originalFilePath()), internal.originalFilePath(),
-                    "macros", internal.originalFilePath());
-            BlockScanner.macros(MacroLibrary.INTERNAL_PACKAGE, pseudo, internal.text())
-                    .forEach(m -> macroRecords.put(m.uniqueId(), m));
+        ParsedProject parsed = parseAll(project, target, invocationId, runStartedAt, projects, vars, dispatchOrder,
+                macroFiles);
+        if (cacheUse != null && files != null) {
+            long generation = cacheUse.cache().store(cacheUse.inputs(), cacheUse.env(), files, parsed.manifest())
+                    .orElse(0L);
+            parsed = parsed.withLineage(CacheLineage.fullParse(generation));
+        }
+        return parsed;
+    }
+
+    private void debug(String text) {
+        events.accept(Event.Message.debug(text));
+    }
+
+    /** A macro file's text, and the file (null for Sluice's and the adapter's built-in macros). */
+    private record MacroFile(MacroSource source, ProjectFile file) {
+    }
+
+    /** Sluice's built-in macros, the adapter's, then every package's macro files (and generic tests) in order. */
+    private static List<MacroFile> macroSources(List<ProjectConfig> projects, ParseTarget target) {
+        List<MacroFile> sources = new ArrayList<>();
+        InternalMacros.load().forEach(source -> sources.add(new MacroFile(source, null)));
+        if (target.adapterMacros() != null && !target.adapterMacros().isBlank()) {
+            sources.add(new MacroFile(new MacroSource(MacroLibrary.INTERNAL_PACKAGE, "sluice/adapters/"
+                    + target.adapterType() + "/macros.sql", target.adapterMacros()), null));
         }
         for (ProjectConfig p : projects) {
-            List<ProjectFile> macroFiles = new ArrayList<>(ProjectFiles.find(p.root(), p.macroPaths(), Set.of("sql")));
-            for (String testPath : p.testPaths()) {
-                macroFiles.addAll(ProjectFiles.find(p.root(), List.of(testPath + "/generic"), Set.of("sql")));
-            }
-            for (ProjectFile file : macroFiles) {
-                String text = ProjectFiles.read(file);
-                sources.add(new MacroSource(p.name(), file.originalFilePath(), text));
-                BlockScanner.macros(p.name(), file, text).forEach(m -> macroRecords.put(m.uniqueId(), m));
+            for (ProjectFile file : macroFiles(p)) {
+                sources.add(new MacroFile(new MacroSource(p.name(), file.originalFilePath(), ProjectFiles.read(file)),
+                        file));
             }
         }
-        MacroLibrary macros = jinja.parseMacros(pkg, sources);
+        return sources;
+    }
+
+    private static List<MacroSource> texts(List<MacroFile> files) {
+        return files.stream().map(MacroFile::source).toList();
+    }
+
+    private static List<ProjectFile> macroFiles(ProjectConfig p) {
+        List<ProjectFile> macroFiles = new ArrayList<>(ProjectFiles.find(p.root(), p.macroPaths(), Set.of("sql")));
+        for (String testPath : p.testPaths()) {
+            macroFiles.addAll(ProjectFiles.find(p.root(), List.of(testPath + "/generic"), Set.of("sql")));
+        }
+        return macroFiles;
+    }
+
+    NodeContext.Invocation invocation(MacroLibrary macros, ParseTarget target, String invocationId,
+                                      String runStartedAt, String pkg) {
+        return new NodeContext.Invocation(macros, target.adapterType(), target.dialect(), target.targetContext(), env,
+                text -> events.accept(Event.Message.info(text)), invocationId, runStartedAt, Map.of(), pkg);
+    }
+
+    private ParsedProject parseAll(ProjectConfig project, ParseTarget target, String invocationId,
+                                   String runStartedAt, List<ProjectConfig> projects, Vars vars,
+                                   DispatchOrder dispatchOrder, List<MacroFile> macroFiles) {
+        Path root = project.root();
+        String pkg = project.name();
+        Map<String, Macro> macroRecords = new LinkedHashMap<>();
+        for (MacroFile macroFile : macroFiles) {
+            MacroSource source = macroFile.source();
+            ProjectFile file = macroFile.file() != null ? macroFile.file() : new ProjectFile(
+                    Path.of(source.originalFilePath()), source.originalFilePath(), "macros", source.originalFilePath());
+            BlockScanner.macros(source.packageName(), file, source.text()).forEach(m -> macroRecords.put(m.uniqueId(), m));
+        }
+        MacroLibrary macros = jinja.parseMacros(pkg, texts(macroFiles));
 
         Map<String, Doc> docs = new LinkedHashMap<>();
         for (ProjectConfig p : projects) {
@@ -94,9 +190,7 @@ public final class ManifestParser {
             }
         }
 
-        NodeContext.Invocation invocation = new NodeContext.Invocation(macros, target.adapterType(), target.dialect(),
-                target.targetContext(), env, text -> events.accept(Event.Message.info(text)), invocationId,
-                runStartedAt, Map.of(), pkg);
+        NodeContext.Invocation invocation = invocation(macros, target, invocationId, runStartedAt, pkg);
         NodeFactory factory = new NodeFactory(jinja, macros, invocation, target, vars, dispatchOrder);
 
         List<SchemaFile> schemaFiles = new ArrayList<>();
@@ -196,11 +290,33 @@ public final class ManifestParser {
         }
         Manifest manifest = new Manifest(pkg, enabled, sourceMap, macroRecords, docs, exposureMap, disabled,
                 loadSelectors(root));
-        return new ParsedProject(project, manifest, macros, vars, dispatchOrder, target);
+        return new ParsedProject(project, manifest, macros, vars, dispatchOrder, target, CacheLineage.NONE);
     }
 
     private List<SchemaFile> parseSchemaFiles(ProjectConfig project, ProjectConfig rootProject, Vars vars,
                                               Map<String, Doc> docs, ParseTarget target) {
+        SchemaFileReader reader = schemaFileReader(project, rootProject, vars, docs, target);
+        List<String> roots = new ArrayList<>();
+        roots.addAll(project.modelPaths());
+        roots.addAll(project.seedPaths());
+        roots.addAll(project.testPaths());
+        roots.addAll(project.analysisPaths());
+        roots.addAll(project.snapshotPaths());
+        roots.addAll(project.macroPaths());
+        List<SchemaFile> out = new ArrayList<>();
+        for (ProjectFile file : ProjectFiles.find(project.root(), roots.stream().distinct().toList(), Set.of("yml", "yaml"))) {
+            out.add(reader.read(file));
+        }
+        return out;
+    }
+
+    /** Reads one schema YAML file of a package (its Jinja rendered with var, env_var, target and doc). */
+    interface SchemaFileReader {
+        SchemaFile read(ProjectFile file);
+    }
+
+    SchemaFileReader schemaFileReader(ProjectConfig project, ProjectConfig rootProject, Vars vars,
+                                      Map<String, Doc> docs, ParseTarget target) {
         String pkg = project.name();
         Map<String, Object> context = new LinkedHashMap<>(ContextFunctions.base(vars.forPackage(pkg), env,
                 text -> events.accept(Event.Message.info(text)), null));
@@ -227,19 +343,8 @@ public final class ManifestParser {
                         .forEach(tree -> FolderConfigs.apply(tree, fqn, config));
             }
         });
-        List<String> roots = new ArrayList<>();
-        roots.addAll(project.modelPaths());
-        roots.addAll(project.seedPaths());
-        roots.addAll(project.testPaths());
-        roots.addAll(project.analysisPaths());
-        roots.addAll(project.snapshotPaths());
-        roots.addAll(project.macroPaths());
-        List<SchemaFile> out = new ArrayList<>();
-        for (ProjectFile file : ProjectFiles.find(project.root(), roots.stream().distinct().toList(), Set.of("yml", "yaml"))) {
-            out.add(parser.parse(file, ProjectFiles.read(file),
-                    text -> jinja.renderPlain(text, context, file.originalFilePath())));
-        }
-        return out;
+        return file -> parser.parse(file, ProjectFiles.read(file),
+                text -> jinja.renderPlain(text, context, file.originalFilePath()));
     }
 
     private static String patchKind(ResourceType type) {

@@ -1,0 +1,243 @@
+package dev.sluice.duckdb.parsecache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.core.api.InvocationOptions;
+import dev.sluice.core.errors.SluiceException;
+import dev.sluice.core.execute.NodeStatus;
+import dev.sluice.core.execute.RunResults;
+import dev.sluice.testkit.TestProject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The parse cache (target/partial_parse.sluice) is never stale: after every kind of change a parse that uses it gives
+ * the manifest a parse without it gives (created_at and the invocation metadata aside), and it takes the cheapest
+ * path the change allows — the whole cache when nothing changed, one node when only a model file changed, a full parse
+ * otherwise.
+ */
+class PartialParseTest {
+    private static final String REUSED = "Reusing the whole parse";
+    private static final String REPARSED = "Re-parsed 1 changed model file(s)";
+    private static final String FULL = "arsing everything";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private TestProject project;
+
+    @BeforeEach
+    void project() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("dbt_project.yml", "name: cached\nversion: '1.0'\nprofile: cached\n"
+                + "vars:\n  suffix: one\nmodels:\n  cached:\n    +materialized: table\n");
+        files.put("macros/label.sql", "{% macro label(x) %}'{{ x }}-v1'{% endmacro %}");
+        files.put("models/base.sql", "select 1 as id, {{ label('base') }} as label");
+        files.put("models/middle.sql", "select id, label from {{ ref('base') }}");
+        files.put("models/top.sql", "{{ config(alias=var('suffix')) }} select * from {{ ref('middle') }}");
+        files.put("models/from_env.sql", "{{ config(tags=[env_var('TAG_FROM_ENV', 'none')]) }} select 1 as id");
+        files.put("models/other.sql", "select 2 as id");
+        files.put("models/schema.yml", "version: 2\nmodels:\n  - name: middle\n    description: the middle\n"
+                + "    columns:\n      - name: id\n        tests: [unique, not_null]\n");
+        project = TestProject.at(dir).write(files).duckdbProfile("cached", "main", 1);
+    }
+
+    @Test
+    void nothingChangedReusesTheWholeParseAndBuildsFromIt() {
+        parse();
+        String first = parse();
+        assertThat(first).contains(REUSED);
+        assertSameAsFullParse();
+        RunResults results = project.sluice().build(options().build());
+        assertThat(results.results()).allMatch(r -> r.status() == NodeStatus.SUCCESS || r.status() == NodeStatus.PASS);
+        assertThat(query("select label from middle")).isEqualTo("base-v1");
+    }
+
+    @Test
+    void aChangedModelIsReparsedAloneWithItsNewRefsAndConfig() throws IOException {
+        parse();
+        project.write("models/top.sql", "{{ config(alias=var('suffix'), materialized='view', tags=['t']) }}"
+                + " select m.id from {{ ref('middle') }} m join {{ ref('other') }} o on true");
+        assertThat(parse()).contains(REPARSED);
+        JsonNode manifest = assertSameAsFullParse();
+        assertThat(manifest.at("/nodes/model.cached.top/depends_on/nodes").toString())
+                .isEqualTo("[\"model.cached.middle\",\"model.cached.other\"]");
+        assertThat(manifest.at("/child_map/model.cached.other").toString()).contains("model.cached.top");
+        assertThat(manifest.at("/nodes/model.cached.top/config/materialized").asText()).isEqualTo("view");
+        // and again from the re-parsed cache: the next parse reuses it whole
+        assertThat(parse()).contains(REUSED);
+        assertSameAsFullParse();
+    }
+
+    @Test
+    void aChangedMacroVarEnvVarProfileOrYamlFileParsesEverything() {
+        parse();
+        project.write("macros/label.sql", "{% macro label(x) %}'{{ x }}-v2'{% endmacro %}");
+        assertThat(parse()).contains(FULL);
+        assertSameAsFullParse();
+        project.sluice().run(options().build());
+        assertThat(query("select label from base")).isEqualTo("base-v2");
+
+        assertThat(parse(options().vars(Map.of("suffix", "two")))).contains(FULL);
+        assertThat(manifest(options().vars(Map.of("suffix", "two"))).at("/nodes/model.cached.top/alias").asText())
+                .isEqualTo("two");
+        assertThat(parse(options().vars(Map.of("suffix", "two")))).contains(REUSED);
+
+        project.write("dbt_project.yml", "name: cached\nversion: '1.0'\nprofile: cached\n"
+                + "vars:\n  suffix: three\nmodels:\n  cached:\n    +materialized: table\n");
+        assertThat(parse()).contains(FULL);
+        assertThat(assertSameAsFullParse().at("/nodes/model.cached.top/alias").asText()).isEqualTo("three");
+
+        project.env("TAG_FROM_ENV", "from_env");
+        assertThat(parse()).contains(FULL);
+        assertThat(assertSameAsFullParse().at("/nodes/model.cached.from_env/tags").toString())
+                .isEqualTo("[\"from_env\"]");
+        project.env("UNRELATED_VARIABLE", "anything");
+        assertThat(parse()).contains(REUSED);
+
+        project.duckdbProfile("cached", "elsewhere", 1);
+        assertThat(parse()).contains(FULL);
+        assertThat(assertSameAsFullParse().at("/nodes/model.cached.top/schema").asText()).isEqualTo("elsewhere");
+
+        project.write("models/schema.yml", "version: 2\nmodels:\n  - name: middle\n    description: changed\n");
+        assertThat(parse()).contains(FULL);
+        JsonNode manifest = assertSameAsFullParse();
+        assertThat(manifest.at("/nodes/model.cached.middle/description").asText()).isEqualTo("changed");
+        assertThat(manifest.get("nodes").fieldNames()).toIterable().noneMatch(id -> id.startsWith("test."));
+    }
+
+    @Test
+    void addedAndRemovedFilesParseEverything() {
+        parse();
+        project.write("models/added.sql", "select * from {{ ref('other') }}");
+        assertThat(parse()).contains(FULL);
+        assertThat(assertSameAsFullParse().at("/nodes/model.cached.added/depends_on/nodes").toString())
+                .isEqualTo("[\"model.cached.other\"]");
+        project.delete("models/added.sql");
+        assertThat(parse()).contains(FULL);
+        assertThat(assertSameAsFullParse().get("nodes").has("model.cached.added")).isFalse();
+    }
+
+    @Test
+    void aModelThatBecomesDisabledOrBreaksIsNotPatchedIn() {
+        parse();
+        project.write("models/other.sql", "{{ config(enabled=false) }} select 2 as id");
+        assertThat(parse()).contains(FULL);
+        assertThat(assertSameAsFullParse().at("/disabled/model.cached.other")).isNotNull();
+
+        project.write("models/other.sql", "select * from {{ ref('no_such_model') }}");
+        assertThatThrownBy(() -> project.sluice().parse(options().build()))
+                .isInstanceOf(SluiceException.class).hasMessageContaining("no_such_model");
+        project.write("models/other.sql", "select 3 as id");
+        parse();
+        assertSameAsFullParse();
+    }
+
+    @Test
+    void aDamagedCacheOrManifestIsIgnoredAndRewritten() throws IOException {
+        parse();
+        Path cache = dir.resolve("target/partial_parse.sluice");
+        byte[] bytes = Files.readAllBytes(cache);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(cache, bytes);
+        assertThat(parse()).contains(FULL);
+        assertSameAsFullParse();
+        assertThat(parse()).contains(REUSED);
+
+        Path manifest = dir.resolve("target/manifest.json");
+        Files.writeString(manifest, "{\"edited\": true}");
+        assertThat(parse()).contains(REUSED);
+        assertSameAsFullParse();
+
+        Files.writeString(cache, "not a cache");
+        assertThat(parse()).contains(FULL);
+        assertSameAsFullParse();
+    }
+
+    @Test
+    void noPartialParseNeverReadsOrWritesTheCache() {
+        parse();
+        assertThat(parse(options().partialParse(false))).doesNotContain(REUSED);
+        assertThat(dir.resolve("target/partial_parse.sluice")).exists();
+        project.write("models/other.sql", "select 22 as id");
+        parse(options().partialParse(false));
+        assertThat(parse()).contains(REPARSED);
+        assertSameAsFullParse();
+    }
+
+    private InvocationOptions.Builder options() {
+        return project.options();
+    }
+
+    private String parse() {
+        return parse(options());
+    }
+
+    /** Parses with --debug-level messages captured; returns them. */
+    private String parse(InvocationOptions.Builder options) {
+        project.events().clear();
+        int exit = project.sluice().parse(options.build());
+        String messages = String.join("\n", project.events().messages());
+        assertThat(exit).as(messages).isGreaterThanOrEqualTo(0);
+        return messages;
+    }
+
+    private JsonNode manifest(InvocationOptions.Builder options) {
+        try {
+            return JSON.readTree(dir.resolve("target/manifest.json").toFile());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The manifest.json now in target/ equals one written by a parse without the cache; returns it. */
+    private JsonNode assertSameAsFullParse() {
+        JsonNode cached = manifest(options());
+        Path fullTarget = dir.resolve("target-full");
+        project.sluice().parse(options().partialParse(false).targetPath(fullTarget).build());
+        JsonNode full;
+        try {
+            full = JSON.readTree(fullTarget.resolve("manifest.json").toFile());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(comparable(cached)).isEqualTo(comparable(full));
+        return cached;
+    }
+
+    private static JsonNode comparable(JsonNode manifest) {
+        ObjectNode copy = manifest.deepCopy();
+        copy.remove("metadata");
+        stripCreatedAt(copy);
+        return copy;
+    }
+
+    private static void stripCreatedAt(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("created_at");
+            for (Iterator<JsonNode> it = object.elements(); it.hasNext(); ) {
+                stripCreatedAt(it.next());
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(PartialParseTest::stripCreatedAt);
+        }
+    }
+
+    private String query(String sql) {
+        List<List<Object>> rows = project.sluice().show(options().build(), sql, -1).preview().rows();
+        return String.valueOf(rows.get(0).get(0));
+    }
+}

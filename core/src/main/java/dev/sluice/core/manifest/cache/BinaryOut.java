@@ -1,0 +1,163 @@
+package dev.sluice.core.manifest.cache;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cache's encoder: variable-length ints, and strings written once then referred to by number (a manifest repeats
+ * its package name, config keys and ids tens of thousands of times). Values from YAML and Jinja are tagged by type;
+ * a value of any other type makes the manifest {@link Uncacheable}.
+ */
+final class BinaryOut {
+    static final int NULL = 0;
+    static final int STRING = 1;
+    static final int TRUE = 2;
+    static final int FALSE = 3;
+    static final int INT = 4;
+    static final int LONG = 5;
+    static final int DOUBLE = 6;
+    static final int BIG_INTEGER = 7;
+    static final int BIG_DECIMAL = 8;
+    static final int LIST = 9;
+    static final int MAP = 10;
+    static final int SET = 11;
+    static final int DATE = 12;
+    static final int FLOAT = 13;
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    private final Map<String, Integer> strings = new HashMap<>();
+
+    byte[] toByteArray() {
+        return bytes.toByteArray();
+    }
+
+    void varint(long value) {
+        long v = value;
+        while ((v & ~0x7FL) != 0) {
+            bytes.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        bytes.write((int) v);
+    }
+
+    /** A signed int, zig-zag encoded so small negatives stay short. */
+    void signed(long value) {
+        varint((value << 1) ^ (value >> 63));
+    }
+
+    void bool(boolean value) {
+        bytes.write(value ? 1 : 0);
+    }
+
+    /** A string or null: 0 for null, n + 1 for the n-th string already written, else the new string's bytes. */
+    void string(String value) {
+        if (value == null) {
+            varint(0);
+            return;
+        }
+        Integer known = strings.get(value);
+        if (known != null) {
+            varint(known + 1L);
+            return;
+        }
+        varint(strings.size() + 1L); // one past every known number: "a new string follows"
+        strings.put(value, strings.size());
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        varint(utf8.length);
+        bytes.write(utf8, 0, utf8.length);
+    }
+
+    void strings(Collection<String> values) {
+        varint(values.size());
+        for (String value : values) {
+            string(value);
+        }
+    }
+
+    void stringLists(List<List<String>> values) {
+        varint(values.size());
+        for (List<String> value : values) {
+            strings(value);
+        }
+    }
+
+    <E extends Enum<E>> void enumValue(E value) {
+        varint(value == null ? 0 : value.ordinal() + 1L);
+    }
+
+    void map(Map<?, ?> values) {
+        if (values == null) {
+            varint(0);
+            return;
+        }
+        varint(values.size() + 1L);
+        for (Map.Entry<?, ?> entry : values.entrySet()) {
+            value(entry.getKey());
+            value(entry.getValue());
+        }
+    }
+
+    void value(Object value) {
+        if (value == null) {
+            bytes.write(NULL);
+        } else if (value instanceof String s) {
+            bytes.write(STRING);
+            string(s);
+        } else if (value instanceof Boolean b) {
+            bytes.write(b ? TRUE : FALSE);
+        } else if (value instanceof Integer i) {
+            bytes.write(INT);
+            signed(i);
+        } else if (value instanceof Long l) {
+            bytes.write(LONG);
+            signed(l);
+        } else if (value instanceof Double d) {
+            bytes.write(DOUBLE);
+            fixed64(Double.doubleToRawLongBits(d));
+        } else if (value instanceof Float f) {
+            bytes.write(FLOAT);
+            varint(Float.floatToRawIntBits(f) & 0xFFFFFFFFL);
+        } else if (value instanceof BigInteger i) {
+            bytes.write(BIG_INTEGER);
+            string(i.toString());
+        } else if (value instanceof BigDecimal d) {
+            bytes.write(BIG_DECIMAL);
+            string(d.toString());
+        } else if (value instanceof Date d) {
+            bytes.write(DATE);
+            signed(d.getTime());
+        } else if (value instanceof Map<?, ?> m) {
+            bytes.write(MAP);
+            map(m);
+        } else if (value instanceof Set<?> s) {
+            bytes.write(SET);
+            values(s);
+        } else if (value instanceof Collection<?> c) {
+            bytes.write(LIST);
+            values(c);
+        } else {
+            throw new Uncacheable("a value of type " + value.getClass().getName());
+        }
+    }
+
+    private void values(Collection<?> values) {
+        varint(values.size());
+        for (Object item : values) {
+            value(item);
+        }
+    }
+
+    private void fixed64(long bits) {
+        for (int shift = 0; shift < 64; shift += 8) {
+            bytes.write((int) (bits >>> shift) & 0xFF);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.sluice.core.manifest.cache;
+
+import dev.sluice.core.project.ProjectConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+
+/**
+ * Every file a parse may read — each project's and package's dbt_project.yml and companions, and everything under
+ * their resource folders — with size, modification time and a 64-bit content hash. Comparing two tables tells which
+ * files changed: a file whose size and time are unchanged is taken as unchanged, unless it was modified so close to
+ * the earlier scan that the time cannot be trusted; any other file is hashed and compared by content.
+ */
+public final class FileTable {
+    /** Files at a project's root that shape its parse. */
+    private static final List<String> PROJECT_FILES = List.of("dbt_project.yml", "packages.yml", "dependencies.yml",
+            "package-lock.yml", "selectors.yml");
+    /** A file modified within this long before a scan is hashed again next time, whatever its time says. */
+    private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** Absolute path -> what was seen. Sorted, so two scans compare and write in one order. */
+    private final Map<String, Entry> files;
+    private final long scannedAtNanos;
+
+    public record Entry(long size, long modifiedNanos, long hash) {
+    }
+
+    FileTable(Map<String, Entry> files, long scannedAtNanos) {
+        this.files = files;
+        this.scannedAtNanos = scannedAtNanos;
+    }
+
+    /** Stats every file of the projects; hashes are left unknown (0) until {@link #withHashes} or a comparison. */
+    public static FileTable scan(List<ProjectConfig> projects) {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        Map<String, Entry> files = new TreeMap<>();
+        for (ProjectConfig project : projects) {
+            Path root = project.root().toAbsolutePath().normalize();
+            for (String name : PROJECT_FILES) {
+                Path file = root.resolve(name);
+                try {
+                    BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                    files.put(file.toString(), entry(attrs));
+                } catch (NoSuchFileException absent) {
+                    // not every project has every file
+                } catch (IOException e) {
+                    throw new Uncacheable("an unreadable file " + file + ": " + e.getMessage());
+                }
+            }
+            Set<String> roots = new LinkedHashSet<>(project.allResourcePaths());
+            roots.addAll(project.docsPaths());
+            for (String folder : roots) {
+                walk(root.resolve(folder).normalize(), files);
+            }
+        }
+        return new FileTable(files, now);
+    }
+
+    /** This table with every file's content hash computed. */
+    public FileTable withHashes() {
+        Map<String, Entry> out = new TreeMap<>();
+        files.forEach((path, entry) -> out.put(path, entry.hash != 0 ? entry
+                : new Entry(entry.size, entry.modifiedNanos, hash(Path.of(path)))));
+        return new FileTable(out, scannedAtNanos);
+    }
+
+    /**
+     * The files that differ from {@code earlier}: added, removed, or changed in content. Files found unchanged take the
+     * earlier hash, so this table can be stored as the new reference.
+     */
+    public Changes compare(FileTable earlier) {
+        List<String> changed = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (Map.Entry<String, Entry> item : files.entrySet()) {
+            Entry now = item.getValue();
+            Entry before = earlier.files.get(item.getKey());
+            if (before == null) {
+                added.add(item.getKey());
+                continue;
+            }
+            boolean statTrusted = before.size == now.size && before.modifiedNanos == now.modifiedNanos
+                    && now.modifiedNanos < earlier.scannedAtNanos - RACY_NANOS;
+            if (statTrusted) {
+                item.setValue(new Entry(now.size, now.modifiedNanos, before.hash));
+                continue;
+            }
+            long hash = hash(Path.of(item.getKey()));
+            item.setValue(new Entry(now.size, now.modifiedNanos, hash));
+            if (hash != before.hash || now.size != before.size) {
+                changed.add(item.getKey());
+            }
+        }
+        for (String path : earlier.files.keySet()) {
+            if (!files.containsKey(path)) {
+                removed.add(path);
+            }
+        }
+        return new Changes(changed, added, removed);
+    }
+
+    /** What {@link #compare} found. */
+    public record Changes(List<String> changed, List<String> added, List<String> removed) {
+        public boolean none() {
+            return changed.isEmpty() && added.isEmpty() && removed.isEmpty();
+        }
+    }
+
+    void write(BinaryOut out) {
+        out.signed(scannedAtNanos);
+        out.varint(files.size());
+        files.forEach((path, entry) -> {
+            out.string(path);
+            out.varint(entry.size);
+            out.signed(entry.modifiedNanos);
+            out.signed(entry.hash);
+        });
+    }
+
+    static FileTable read(BinaryIn in) {
+        long scannedAt = in.signed();
+        Map<String, Entry> files = new TreeMap<>();
+        for (int i = in.count(); i > 0; i--) {
+            files.put(in.string(), new Entry(in.varint(), in.signed(), in.signed()));
+        }
+        return new FileTable(files, scannedAt);
+    }
+
+    int size() {
+        return files.size();
+    }
+
+    private static void walk(Path base, Map<String, Entry> files) {
+        if (!Files.isDirectory(base)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    return !dir.equals(base) && name.startsWith(".") ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
+                        files.put(file.toString(), entry(attrs));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new Uncacheable("an unreadable folder " + base + ": " + e.getMessage());
+        }
+    }
+
+    private static Entry entry(BasicFileAttributes attrs) {
+        return new Entry(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), 0);
+    }
+
+    /** Two CRCs of different polynomials side by side: 64 bits, and both run as CPU instructions. */
+    static long hash(Path file) {
+        CRC32C first = new CRC32C();
+        CRC32 second = new CRC32();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                first.update(buffer, 0, n);
+                second.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            return -1; // gone or unreadable since the scan: never equal to a real hash's pair, so it reads as changed
+        }
+        return (first.getValue() << 32) | second.getValue() | 1L; // never 0, which means "not hashed"
+    }
+}

@@ -1,0 +1,193 @@
+package dev.sluice.core.manifest.cache;
+
+import dev.sluice.core.manifest.Manifest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+/**
+ * The parse cache, {@code target/partial_parse.sluice}: the manifest of the last parse with what it was made from —
+ * the {@link ParseInputs} digest, the environment variables the parse read (names, and a digest of their values), and
+ * the {@link FileTable}. A parse whose inputs, variables and files are all unchanged takes the manifest from here; one
+ * whose only changes are files gets the earlier manifest and the list of changed files, and decides what to re-parse.
+ *
+ * <p>Never stale by construction: anything not recorded here makes the cache unusable rather than wrong, and a
+ * file that cannot be read back (truncated, edited, another version) is ignored and rewritten.
+ */
+public final class ParseCache {
+    public static final String FILE_NAME = "partial_parse.sluice";
+    private static final byte[] MAGIC = "SLUICE-PARSE-CACHE\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path file;
+    private final Consumer<String> debug;
+
+    private ParseCache(Path file, Consumer<String> debug) {
+        this.file = file;
+        this.debug = debug;
+    }
+
+    public static ParseCache in(Path targetDir, Consumer<String> debug) {
+        return new ParseCache(targetDir.resolve(FILE_NAME), debug);
+    }
+
+    /** What a lookup found. */
+    public sealed interface Lookup permits Fresh, FilesChanged, Miss {
+    }
+
+    /** Nothing changed: this is the manifest. */
+    public record Fresh(Manifest manifest, long generation) implements Lookup {
+    }
+
+    /** Only files changed: the earlier manifest, and which files. */
+    public record FilesChanged(Manifest manifest, long generation, FileTable.Changes changes, FileTable files)
+            implements Lookup {
+    }
+
+    /** No usable cache; {@code why} says why (for --debug). */
+    public record Miss(String why, FileTable files) implements Lookup {
+    }
+
+    /**
+     * Compares the stored parse with the present: {@code inputs} digest, the recorded environment variables' current
+     * values (through {@code env}), and the files of {@code current} (a fresh scan).
+     */
+    public Lookup lookup(String inputs, EnvReads env, FileTable current) {
+        Stored stored;
+        try {
+            stored = read();
+        } catch (NoSuchFileException e) {
+            return new Miss("no parse cache yet", current);
+        } catch (IOException | RuntimeException e) {
+            return new Miss("the parse cache could not be read (" + e.getMessage() + ")", current);
+        }
+        if (!stored.inputs.equals(inputs)) {
+            return new Miss("the target, --vars or Sluice itself changed", current);
+        }
+        if (!stored.envDigest.equals(env.digest(stored.envNames))) {
+            return new Miss("an environment variable the project reads changed", current);
+        }
+        FileTable.Changes changes = current.compare(stored.files);
+        Manifest manifest;
+        try {
+            manifest = ManifestCodec.decode(stored.manifest);
+        } catch (RuntimeException e) {
+            return new Miss("the cached manifest could not be read (" + e.getMessage() + ")", current);
+        }
+        return changes.none() ? new Fresh(manifest, stored.generation)
+                : new FilesChanged(manifest, stored.generation, changes, current);
+    }
+
+    /**
+     * Stores a parse; returns its generation number, or empty when the manifest cannot be cached (the reason goes to
+     * debug). Best effort: a cache that cannot be written only costs the next parse its speed.
+     */
+    public Optional<Long> store(String inputs, EnvReads env, FileTable files, Manifest manifest) {
+        try {
+            BinaryOut out = new BinaryOut();
+            long generation = System.nanoTime() ^ Double.doubleToLongBits(Math.random());
+            out.varint(ParseInputs.FORMAT);
+            out.string(inputs);
+            out.signed(generation);
+            Set<String> names = env.names();
+            out.strings(names);
+            out.string(env.digest(names));
+            files.withHashes().write(out);
+            byte[] encoded = ManifestCodec.encode(manifest);
+            out.varint(encoded.length);
+            byte[] head = out.toByteArray();
+            write(head, encoded);
+            return Optional.of(generation);
+        } catch (Uncacheable e) {
+            debug.accept(e.getMessage() + "; the next parse will be a full one");
+            delete();
+        } catch (IOException | RuntimeException e) {
+            debug.accept("could not write the parse cache " + file + ": " + e.getMessage());
+            delete();
+        }
+        return Optional.empty();
+    }
+
+    public void delete() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stale file is still harmless: its inputs or files will not match
+        }
+    }
+
+    private record Stored(String inputs, long generation, List<String> envNames, String envDigest, FileTable files,
+                          byte[] manifest) {
+    }
+
+    private Stored read() throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        int bodyStart = MAGIC.length;
+        if (all.length < bodyStart + 8 || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new CorruptCache("not a Sluice parse cache");
+        }
+        int bodyEnd = all.length - 8;
+        CRC32C crc = new CRC32C();
+        crc.update(all, bodyStart, bodyEnd - bodyStart);
+        long expected = 0;
+        for (int i = 0; i < 8; i++) {
+            expected |= (long) (all[bodyEnd + i] & 0xFF) << (8 * i);
+        }
+        if (crc.getValue() != expected) {
+            throw new CorruptCache("checksum mismatch");
+        }
+        BinaryIn in = new BinaryIn(Arrays.copyOfRange(all, bodyStart, bodyEnd));
+        if (in.varint() != ParseInputs.FORMAT) {
+            throw new CorruptCache("another cache format");
+        }
+        String inputs = in.string();
+        long generation = in.signed();
+        List<String> names = in.strings();
+        String envDigest = in.string();
+        FileTable files = FileTable.read(in);
+        int length = in.count();
+        byte[] manifest = in.rest();
+        if (manifest.length != length) {
+            throw new CorruptCache("the manifest is cut short");
+        }
+        return new Stored(inputs, generation, names, envDigest, files, manifest);
+    }
+
+    private void write(byte[] head, byte[] manifest) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), "." + FILE_NAME, ".tmp");
+        try {
+            CRC32C crc = new CRC32C();
+            crc.update(head);
+            crc.update(manifest);
+            long value = crc.getValue();
+            byte[] tail = new byte[8];
+            for (int i = 0; i < 8; i++) {
+                tail[i] = (byte) (value >>> (8 * i));
+            }
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                out.write(MAGIC);
+                out.write(head);
+                out.write(manifest);
+                out.write(tail);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
