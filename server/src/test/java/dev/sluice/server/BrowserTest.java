@@ -115,7 +115,9 @@ class BrowserTest {
                 assertThat(browser.findElement(By.id("no-runs")).getText()).contains("No runs yet");
                 shot(browser, "08-job-history");
                 browser.findElement(By.id("run-now")).click();
-                wait.withTimeout(Duration.ofSeconds(120)).until(d -> "success".equals(
+                // the run page reloads itself while the run goes on: an element may go stale between find and read
+                wait.withTimeout(Duration.ofSeconds(120)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .until(d -> "success".equals(
                         d.findElement(By.id("run-body")).getAttribute("data-status")));
                 List<WebElement> steps = browser.findElements(By.cssSelector("#steps li.step[data-status]"));
                 assertThat(steps).hasSize(4);

@@ -40,7 +40,10 @@ final class Engine implements SluiceApi {
     @Override
     public int parse(InvocationOptions options) {
         try (Session session = open(options)) {
-            Dag.of(session.parsed.manifest());
+            dev.sluice.core.manifest.cache.CacheLineage lineage = session.parsed.lineage();
+            if (lineage.derivedFrom() == 0 || lineage.derivedFrom() != lineage.generation()) {
+                Dag.of(session.parsed.manifest()); // a cycle check; a manifest reused unchanged passed it already
+            }
             new ArtifactWriter(session).manifest();
             events.accept(dev.sluice.core.events.Event.Message.info(ProjectSummary.of(session.parsed.manifest())));
             return session.parsed.manifest().nodes.size();

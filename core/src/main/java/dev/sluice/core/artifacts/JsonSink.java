@@ -40,17 +40,27 @@ final class JsonSink {
      * Returns where the value starts in this output.
      */
     long copiedField(String id, ByteBuffer from, long start, long end) throws IOException {
+        long valueStart = startCopiedField(id);
+        copy(from, start, end);
+        return valueStart;
+    }
+
+    /** Writes {@code id} as a field whose value (and maybe more entries) the caller copies next; returns the position. */
+    long startCopiedField(String id) throws IOException {
         gen.writeFieldName(id);
         gen.writeRawValue("");
         gen.flush();
-        long valueStart = bytes.count;
+        return bytes.count;
+    }
+
+    /** Copies {@code from[start, end)} into the output as is (after {@link #startCopiedField}). */
+    void copy(ByteBuffer from, long start, long end) throws IOException {
         byte[] chunk = new byte[(int) Math.min(1 << 16, end - start)];
         for (long at = start; at < end; at += chunk.length) {
             int n = (int) Math.min(chunk.length, end - at);
             from.get((int) at, chunk, 0, n);
             bytes.write(chunk, 0, n);
         }
-        return valueStart;
     }
 
     /** Counts what passes through; the generator's flush stops here (FLUSH_PASSED_TO_STREAM is off). */

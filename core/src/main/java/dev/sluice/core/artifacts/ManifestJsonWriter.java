@@ -99,7 +99,8 @@ public final class ManifestJsonWriter {
         Entries<Node> nodes = new Entries<>(sink, "nodes", previous, written,
                 node -> !reuse.changedNodes().contains(node.uniqueId) && known.compiledNode(node.uniqueId) == null,
                 node -> known.compiledNode(node.uniqueId) == null);
-        nodes.write(manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST, nodeJson::toJson);
+        nodes.write(manifest.sortedIds(), manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST,
+                nodeJson::toJson);
         sorted(out, "sources", manifest.sources, any -> true, sourceJson::toJson);
         sorted(out, "macros", manifest.macros, any -> true, macroJson::toJson);
         sorted(out, "docs", manifest.docs, any -> true, DocJson::toJson);
@@ -114,14 +115,21 @@ public final class ManifestJsonWriter {
                         ? unitTestJson.toJson(node) : nodeJson.toJson(node)));
         for (String section : List.of("parent_map", "child_map")) {
             new Entries<List<String>>(sink, section, previous, written,
-                    ids -> true, ids -> true).writeEdges(section.equals("parent_map") ? manifest.parentMap
-                    : manifest.childMap, reuse.changedEdges());
+                    ids -> true, ids -> true).writeEdges(manifest.sortedIds(),
+                    section.equals("parent_map") ? manifest.parentMap : manifest.childMap, reuse.changedEdges());
         }
-        edges(out, "group_map", groupMap(manifest.nodes));
+        edges(out, "group_map", groupMap(manifest.sortedIds(), manifest.nodes));
         empty(out, "saved_queries");
         empty(out, "semantic_models");
-        sorted(out, "unit_tests", manifest.nodes, node -> node.resourceType == ResourceType.UNIT_TEST,
-                unitTestJson::toJson);
+        out.writeObjectFieldStart("unit_tests");
+        for (String id : manifest.sortedIds()) {
+            Node node = manifest.nodes.get(id);
+            if (node != null && node.resourceType == ResourceType.UNIT_TEST) {
+                out.writeFieldName(id);
+                out.writeTree(unitTestJson.toJson(node));
+            }
+        }
+        out.writeEndObject();
         out.writeEndObject();
     }
 
@@ -178,47 +186,82 @@ public final class ManifestJsonWriter {
             this.parseOnly = parseOnly;
         }
 
-        void write(Map<String, T> items, Predicate<T> keep, Function<T, ? extends JsonNode> toJson)
-                throws IOException {
+        /** Writes the entries of {@code items} in the order of {@code sortedIds} (a superset of its keys). */
+        void write(List<String> sortedIds, Map<String, T> items, Predicate<T> keep,
+                   Function<T, ? extends JsonNode> toJson) throws IOException {
             JsonGenerator out = sink.gen;
             out.writeObjectFieldStart(section);
-            for (String id : sortedKeys(items)) {
+            for (String id : sortedIds) {
                 T item = items.get(id);
-                if (keep.test(item)) {
+                if (item != null && keep.test(item)) {
                     entry(id, item, reusable.test(item), () -> out.writeTree(toJson.apply(item)));
                 }
             }
+            finishRun();
             out.writeEndObject();
         }
 
-        void writeEdges(Map<String, T> map, java.util.Set<String> changed) throws IOException {
+        /** Writes a parent or child map, whose keys are exactly {@code sortedIds}; the map is read only for entries not copied. */
+        void writeEdges(List<String> sortedIds, Map<String, T> map, java.util.Set<String> changed) throws IOException {
             JsonGenerator out = sink.gen;
             out.writeObjectFieldStart(section);
-            for (String id : sortedKeys(map)) {
-                T ids = map.get(id);
-                entry(id, ids, !changed.contains(id), () -> {
+            for (String id : sortedIds) {
+                entry(id, null, !changed.contains(id), () -> {
                     out.writeStartArray();
-                    for (Object other : (List<?>) ids) {
+                    for (Object other : (List<?>) map.get(id)) {
                         out.writeString((String) other);
                     }
                     out.writeEndArray();
                 });
             }
+            finishRun();
             out.writeEndObject();
         }
 
+        /*
+         * Consecutive entries copied from consecutive old entries form one run, copied in one go: the bytes between
+         * them (",\"next id\":") are the same in both files because the ids are.
+         */
+        private long runOldStart = -1;
+        private long runOldEnd;
+        private long runNewStart;
+        private long runLastPosition = -2;
+
         private void entry(String id, T item, boolean reuse, Value fresh) throws IOException {
             long[] old = reuse && previous != null ? previous.range(section, id) : null;
-            long start;
-            if (old != null) {
-                start = sink.copiedField(id, previous.bytes(), old[0], old[1]);
-            } else {
-                sink.gen.writeFieldName(id);
-                start = index == null ? 0 : sink.position() + 1; // the colon the value writes first
-                fresh.write();
+            if (old != null && runOldStart >= 0 && old[2] == runLastPosition + 1) {
+                runOldEnd = old[1];
+                runLastPosition = old[2];
+                record(id, item, runNewStart + (old[0] - runOldStart), runNewStart + (old[1] - runOldStart));
+                return;
             }
+            finishRun();
+            if (old != null) {
+                runNewStart = sink.startCopiedField(id);
+                runOldStart = old[0];
+                runOldEnd = old[1];
+                runLastPosition = old[2];
+                record(id, item, runNewStart, runNewStart + (old[1] - old[0]));
+                return;
+            }
+            sink.gen.writeFieldName(id);
+            long start = index == null ? 0 : sink.position() + 1; // the colon the value writes first
+            fresh.write();
+            record(id, item, start, index == null ? 0 : sink.position());
+        }
+
+        private void record(String id, T item, long start, long end) {
             if (index != null) {
-                index.add(id, start, sink.position(), parseOnly.test(item));
+                index.add(id, start, end, item == null || parseOnly.test(item));
+            }
+        }
+
+        /** Copies the pending run; called before anything else is written and at the end of the section. */
+        private void finishRun() throws IOException {
+            if (runOldStart >= 0) {
+                sink.copy(previous.bytes(), runOldStart, runOldEnd);
+                runOldStart = -1;
+                runLastPosition = -2;
             }
         }
     }
@@ -234,10 +277,11 @@ public final class ManifestJsonWriter {
     }
 
     /** group name -> unique ids of the nodes whose config names that group. */
-    private static Map<String, List<String>> groupMap(Map<String, Node> nodes) {
+    private static Map<String, List<String>> groupMap(List<String> sortedIds, Map<String, Node> nodes) {
         Map<String, List<String>> groups = new TreeMap<>();
-        for (String id : sortedKeys(nodes)) {
-            String group = ConfigJson.group(nodes.get(id).config);
+        for (String id : sortedIds) {
+            Node node = nodes.get(id);
+            String group = node == null ? null : ConfigJson.group(node.config);
             if (group != null) {
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
             }

@@ -18,6 +18,8 @@ import java.util.Map;
 final class PreviousManifest implements AutoCloseable {
     private final ManifestIndex index;
     private final MappedByteBuffer bytes;
+    /** Per section, where the last look-up was found: entries are looked up in file order, so the next is next. */
+    private final Map<String, Integer> cursors = new java.util.HashMap<>();
 
     /** Thrown mid-write when an old entry does not look like a JSON value; the writer then starts again without reuse. */
     static final class Mismatch extends RuntimeException {
@@ -57,12 +59,20 @@ final class PreviousManifest implements AutoCloseable {
     }
 
     /**
-     * The byte range of {@code id}'s value in {@code section} if it was written parse-only, else null. Checks the
+     * The byte range of {@code id}'s value in {@code section} and its position among the section's entries
+     * ({start, end, position}) if it was written parse-only, else null. Checks the
      * range is framed as a value (a colon before, a closing bracket at the end) and throws {@link Mismatch} if not.
      */
     long[] range(String sectionName, String id) {
         ManifestIndex.Section section = index.section(sectionName);
-        int at = section == null ? -1 : section.find(id);
+        if (section == null) {
+            return null;
+        }
+        int next = cursors.getOrDefault(sectionName, 0);
+        int at = next < section.ids().length && section.ids()[next].equals(id) ? next : section.find(id);
+        if (at >= 0) {
+            cursors.put(sectionName, at + 1);
+        }
         if (at < 0 || !section.plain()[at]) {
             return null;
         }
@@ -72,7 +82,7 @@ final class PreviousManifest implements AutoCloseable {
                 || !closes(bytes.get((int) start), bytes.get((int) end - 1))) {
             throw new Mismatch("the entry " + id + " is not where the index says");
         }
-        return new long[] {start, end};
+        return new long[] {start, end, at};
     }
 
     private static boolean closes(byte open, byte close) {

@@ -1,6 +1,8 @@
 package dev.sluice.core.manifest;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ public final class Manifest {
     public final Map<String, List<String>> childMap;
     /** Named selectors from selectors.yml: name -> raw definition. */
     public final Map<String, Object> selectors;
+    private volatile List<String> sortedIds;
     /** Refable nodes by name, in manifest order (the order {@link #findRefable} prefers among equals). */
     private final Map<String, List<Node>> refableByName = new java.util.HashMap<>();
     /** The first source of each [source name, table name]. */
@@ -34,6 +37,16 @@ public final class Manifest {
     public Manifest(String projectName, Map<String, Node> nodes, Map<String, SourceDefinition> sources,
                     Map<String, Macro> macros, Map<String, Doc> docs, Map<String, Exposure> exposures,
                     Map<String, Node> disabled, Map<String, Object> selectors) {
+        this(projectName, nodes, sources, macros, docs, exposures, disabled, selectors, null);
+    }
+
+    /**
+     * With {@code sortedIds}: every source, node and exposure id, sorted — known already when the manifest comes from
+     * the parse cache or differs from a cached one only in node contents; null to sort them here when first needed.
+     */
+    public Manifest(String projectName, Map<String, Node> nodes, Map<String, SourceDefinition> sources,
+                    Map<String, Macro> macros, Map<String, Doc> docs, Map<String, Exposure> exposures,
+                    Map<String, Node> disabled, Map<String, Object> selectors, List<String> sortedIds) {
         this.projectName = projectName;
         this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -42,25 +55,12 @@ public final class Manifest {
         this.exposures = Collections.unmodifiableMap(new LinkedHashMap<>(exposures));
         this.disabled = Collections.unmodifiableMap(new LinkedHashMap<>(disabled));
         this.selectors = Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
-        int size = this.sources.size() + this.nodes.size() + this.exposures.size();
-        Map<String, List<String>> parents = new java.util.HashMap<>(size * 2);
-        Map<String, List<String>> children = new java.util.HashMap<>(size * 2);
-        for (String id : this.sources.keySet()) {
-            parents.put(id, List.of());
-            children.put(id, new ArrayList<>(2));
+        if (sortedIds != null && sortedIds.size() == this.sources.size() + this.nodes.size() + this.exposures.size()) {
+            this.sortedIds = List.copyOf(sortedIds);
         }
-        for (Node node : this.nodes.values()) {
-            parents.put(node.uniqueId, List.copyOf(node.dependsOnNodes));
-            children.putIfAbsent(node.uniqueId, new ArrayList<>(2));
-        }
-        for (Exposure exposure : this.exposures.values()) {
-            parents.put(exposure.uniqueId, List.copyOf(exposure.dependsOnNodes));
-            children.putIfAbsent(exposure.uniqueId, new ArrayList<>(2));
-        }
-        parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>(2)).add(child)));
-        children.values().forEach(Collections::sort);
-        this.parentMap = Collections.unmodifiableMap(parents);
-        this.childMap = Collections.unmodifiableMap(children);
+        Lazy<Map<String, List<String>>[]> edges = new Lazy<>(this::edges);
+        this.parentMap = new LazyMap(() -> edges.get()[0]);
+        this.childMap = new LazyMap(() -> edges.get()[1]);
         for (Node node : this.nodes.values()) {
             if (isRefable(node)) {
                 refableByName.computeIfAbsent(node.name, k -> new ArrayList<>(1)).add(node);
@@ -68,6 +68,121 @@ public final class Manifest {
         }
         for (SourceDefinition source : this.sources.values()) {
             sourcesByName.putIfAbsent(List.of(source.sourceName, source.name), source);
+        }
+    }
+
+    /** Every source, node and exposure id, sorted (computed once). */
+    public List<String> sortedIds() {
+        List<String> ids = sortedIds;
+        if (ids == null) {
+            String[] all = new String[sources.size() + nodes.size() + exposures.size()];
+            int n = 0;
+            for (String id : sources.keySet()) {
+                all[n++] = id;
+            }
+            for (String id : nodes.keySet()) {
+                all[n++] = id;
+            }
+            for (String id : exposures.keySet()) {
+                all[n++] = id;
+            }
+            java.util.Arrays.sort(all);
+            ids = List.of(all);
+            sortedIds = ids;
+        }
+        return ids;
+    }
+
+    /**
+     * Parent and child lists of every resource; walking ids in sorted order leaves every child list sorted. As in dbt,
+     * both maps have exactly the resource ids as keys (a dependency on anything else has no child entry).
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<String>>[] edges() {
+        int size = sources.size() + nodes.size() + exposures.size();
+        Map<String, List<String>> parents = new java.util.HashMap<>(size * 2);
+        Map<String, List<String>> children = new java.util.HashMap<>(size * 2);
+        for (String id : sortedIds()) {
+            Collection<String> dependsOn = dependsOn(id);
+            parents.put(id, List.copyOf(dependsOn));
+            children.putIfAbsent(id, new ArrayList<>(2));
+            for (String parent : dependsOn) {
+                List<String> siblings = children.get(parent);
+                if (siblings != null) {
+                    siblings.add(id);
+                } else if (!contains(parent)) {
+                    continue; // not a resource (yet, or ever): dbt keeps no child entry for it
+                } else {
+                    children.put(parent, siblings = new ArrayList<>(2));
+                    siblings.add(id);
+                }
+            }
+        }
+        return new Map[] {Collections.unmodifiableMap(parents), Collections.unmodifiableMap(children)};
+    }
+
+    private boolean contains(String id) {
+        return nodes.containsKey(id) || sources.containsKey(id) || exposures.containsKey(id);
+    }
+
+    private Collection<String> dependsOn(String id) {
+        Node node = nodes.get(id);
+        if (node != null) {
+            return node.dependsOnNodes;
+        }
+        Exposure exposure = exposures.get(id);
+        return exposure != null ? exposure.dependsOnNodes : List.of();
+    }
+
+    /** A value computed on first use. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> compute;
+        private volatile T value;
+
+        Lazy(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    if (value == null) {
+                        value = compute.get();
+                    }
+                    v = value;
+                }
+            }
+            return v;
+        }
+    }
+
+    /** A read-only map built on first use (most commands never look at the parent and child maps). */
+    private static final class LazyMap extends java.util.AbstractMap<String, List<String>> {
+        private final java.util.function.Supplier<Map<String, List<String>>> map;
+
+        LazyMap(java.util.function.Supplier<Map<String, List<String>>> map) {
+            this.map = map;
+        }
+
+        @Override
+        public List<String> get(Object key) {
+            return map.get().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.get().containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.get().size();
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return map.get().entrySet();
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -33,7 +32,7 @@ public final class FileTable {
     /** A file modified within this long before a scan is hashed again next time, whatever its time says. */
     private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** Absolute path -> what was seen. Sorted, so two scans compare and write in one order. */
+    /** Absolute path -> what was seen (a hash map: tens of thousands of long, similar paths sort slowly). */
     private final Map<String, Entry> files;
     private final long scannedAtNanos;
 
@@ -48,7 +47,7 @@ public final class FileTable {
     /** Stats every file of the projects; hashes are left unknown (0) until {@link #withHashes} or a comparison. */
     public static FileTable scan(List<ProjectConfig> projects) {
         long now = System.currentTimeMillis() * 1_000_000L;
-        Map<String, Entry> files = new TreeMap<>();
+        Map<String, Entry> files = new java.util.HashMap<>();
         for (ProjectConfig project : projects) {
             Path root = project.root().toAbsolutePath().normalize();
             for (String name : PROJECT_FILES) {
@@ -73,7 +72,7 @@ public final class FileTable {
 
     /** This table with every file's content hash computed. */
     public FileTable withHashes() {
-        Map<String, Entry> out = new TreeMap<>();
+        Map<String, Entry> out = new java.util.HashMap<>(files.size() * 2);
         files.forEach((path, entry) -> out.put(path, entry.hash != 0 ? entry
                 : new Entry(entry.size, entry.modifiedNanos, hash(Path.of(path)))));
         return new FileTable(out, scannedAtNanos);
@@ -111,6 +110,9 @@ public final class FileTable {
                 removed.add(path);
             }
         }
+        java.util.Collections.sort(changed);
+        java.util.Collections.sort(added);
+        java.util.Collections.sort(removed);
         return new Changes(changed, added, removed);
     }
 
@@ -134,8 +136,9 @@ public final class FileTable {
 
     static FileTable read(BinaryIn in) {
         long scannedAt = in.signed();
-        Map<String, Entry> files = new TreeMap<>();
-        for (int i = in.count(); i > 0; i--) {
+        int count = in.count();
+        Map<String, Entry> files = new java.util.HashMap<>(count * 2);
+        for (int i = count; i > 0; i--) {
             files.put(in.string(), new Entry(in.varint(), in.signed(), in.signed()));
         }
         return new FileTable(files, scannedAt);

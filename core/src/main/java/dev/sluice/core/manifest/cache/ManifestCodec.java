@@ -62,6 +62,7 @@ public final class ManifestCodec {
         out.varint(manifest.disabled.size());
         manifest.disabled.values().forEach(node -> writeNode(out, node));
         out.map(manifest.selectors);
+        out.strings(manifest.sortedIds());
     }
 
     static Manifest read(BinaryIn in) {
@@ -97,7 +98,8 @@ public final class ManifestCodec {
             disabled.put(node.uniqueId, node);
         }
         Map<String, Object> selectors = in.stringMap();
-        return new Manifest(projectName, nodes, sources, macros, docs, exposures, disabled, selectors);
+        List<String> sortedIds = in.strings();
+        return new Manifest(projectName, nodes, sources, macros, docs, exposures, disabled, selectors, sortedIds);
     }
 
     static void writeNode(BinaryOut out, Node node) {

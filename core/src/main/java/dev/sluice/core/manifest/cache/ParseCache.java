@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
 /**
@@ -60,33 +63,44 @@ public final class ParseCache {
 
     /**
      * Compares the stored parse with the present: {@code inputs} digest, the recorded environment variables' current
-     * values (through {@code env}), and the files of {@code current} (a fresh scan).
+     * values (through {@code env}), and the files {@code scan} finds now. The stored manifest is decoded on a second
+     * thread while the files are scanned.
      */
-    public Lookup lookup(String inputs, EnvReads env, FileTable current) {
+    public Lookup lookup(String inputs, EnvReads env, Supplier<FileTable> scan) {
         Stored stored;
         try {
             stored = read();
         } catch (NoSuchFileException e) {
-            return new Miss("no parse cache yet", current);
+            return new Miss("no parse cache yet", scan.get());
         } catch (IOException | RuntimeException e) {
-            return new Miss("the parse cache could not be read (" + e.getMessage() + ")", current);
+            return new Miss("the parse cache could not be read (" + e.getMessage() + ")", scan.get());
         }
         if (!stored.inputs.equals(inputs)) {
-            return new Miss("the target, --vars or Sluice itself changed", current);
+            return new Miss("the target, --vars or Sluice itself changed", scan.get());
         }
         if (!stored.envDigest.equals(env.digest(stored.envNames))) {
-            return new Miss("an environment variable the project reads changed", current);
+            return new Miss("an environment variable the project reads changed", scan.get());
         }
+        CompletableFuture<Manifest> decoding = CompletableFuture.supplyAsync(() -> ManifestCodec.decode(stored.manifest),
+                DECODER);
+        FileTable current = scan.get();
         FileTable.Changes changes = current.compare(stored.files);
         Manifest manifest;
         try {
-            manifest = ManifestCodec.decode(stored.manifest);
-        } catch (RuntimeException e) {
-            return new Miss("the cached manifest could not be read (" + e.getMessage() + ")", current);
+            manifest = decoding.join();
+        } catch (CompletionException e) {
+            return new Miss("the cached manifest could not be read (" + e.getCause().getMessage() + ")", current);
         }
         return changes.none() ? new Fresh(manifest, stored.generation)
                 : new FilesChanged(manifest, stored.generation, changes, current);
     }
+
+    /** One daemon thread, so a decode never keeps the process alive. */
+    private static final java.util.concurrent.Executor DECODER = task -> {
+        Thread thread = new Thread(task, "sluice-parse-cache");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     /**
      * Stores a parse; returns its generation number, or empty when the manifest cannot be cached (the reason goes to

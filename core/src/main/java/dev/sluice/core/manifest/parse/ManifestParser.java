@@ -82,8 +82,10 @@ public final class ManifestParser {
         FileTable files = null;
         if (cacheUse != null) {
             try {
-                files = FileTable.scan(projects);
-                ParseCache.Lookup lookup = cacheUse.cache().lookup(cacheUse.inputs(), cacheUse.env(), files);
+                ParseCache.Lookup lookup = cacheUse.cache().lookup(cacheUse.inputs(), cacheUse.env(),
+                        () -> FileTable.scan(projects));
+                files = lookup instanceof ParseCache.FilesChanged changed ? changed.files()
+                        : lookup instanceof ParseCache.Miss miss ? miss.files() : null;
                 if (lookup instanceof ParseCache.Fresh fresh) {
                     debug("Reusing the whole parse from " + ParseCache.FILE_NAME);
                     return new ParsedProject(project, fresh.manifest(), jinja.lazyMacros(pkg, sources), vars,

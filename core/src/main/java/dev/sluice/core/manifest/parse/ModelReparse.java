@@ -100,7 +100,7 @@ final class ModelReparse {
             }
         }
         return new Result(new Manifest(cached.projectName, nodes, cached.sources, cached.macros, cached.docs,
-                cached.exposures, cached.disabled, cached.selectors), reparsed.keySet(), changedEdges);
+                cached.exposures, cached.disabled, cached.selectors, cached.sortedIds()), reparsed.keySet(), changedEdges);
     }
 
     /** The model file at {@code path} of the root project, or null if it is not one. */
