@@ -1,10 +1,8 @@
 package dev.sluice.core.artifacts;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,31 +91,30 @@ public final class ManifestIndex {
                 }
             }
         }
+        Bytes out = new Bytes(1 << 20);
+        out.putInt(FORMAT);
+        out.putLong(generation);
+        out.putLong(fileSize);
+        out.putLong(fileModified);
+        out.putInt(table.size());
+        for (String id : table) {
+            out.putString(id);
+        }
+        out.putInt(sections.size());
+        for (Map.Entry<String, Section> entry : sections.entrySet()) {
+            Section section = entry.getValue();
+            out.putString(entry.getKey());
+            out.putInt(section.ids.length);
+            for (int i = 0; i < section.ids.length; i++) {
+                out.putInt(numbers.get(section.ids[i]));
+                out.putLong(section.starts[i]);
+                out.putInt((int) (section.ends[i] - section.starts[i]));
+                out.put(section.plain[i] ? (byte) 1 : (byte) 0);
+            }
+        }
         Path temp = Files.createTempFile(file.getParent(), "." + FILE_NAME, ".tmp");
         try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp),
-                    1 << 16))) {
-                out.writeInt(FORMAT);
-                out.writeLong(generation);
-                out.writeLong(fileSize);
-                out.writeLong(fileModified);
-                out.writeInt(table.size());
-                for (String id : table) {
-                    out.writeUTF(id);
-                }
-                out.writeInt(sections.size());
-                for (Map.Entry<String, Section> entry : sections.entrySet()) {
-                    Section section = entry.getValue();
-                    out.writeUTF(entry.getKey());
-                    out.writeInt(section.ids.length);
-                    for (int i = 0; i < section.ids.length; i++) {
-                        out.writeInt(numbers.get(section.ids[i]));
-                        out.writeLong(section.starts[i]);
-                        out.writeInt((int) (section.ends[i] - section.starts[i]));
-                        out.writeBoolean(section.plain[i]);
-                    }
-                }
-            }
+            Files.write(temp, out.toArray());
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -128,35 +125,80 @@ public final class ManifestIndex {
         }
     }
 
+    /** A growable big-endian byte buffer (DataOutputStream's synchronized per-byte writes cost too much here). */
+    private static final class Bytes {
+        private ByteBuffer buffer;
+
+        Bytes(int capacity) {
+            buffer = ByteBuffer.allocate(capacity);
+        }
+
+        private void room(int n) {
+            if (buffer.remaining() < n) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + n));
+                buffer.flip();
+                bigger.put(buffer);
+                buffer = bigger;
+            }
+        }
+
+        void put(byte b) {
+            room(1);
+            buffer.put(b);
+        }
+
+        void putInt(int v) {
+            room(4);
+            buffer.putInt(v);
+        }
+
+        void putLong(long v) {
+            room(8);
+            buffer.putLong(v);
+        }
+
+        void putString(String s) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            putInt(utf8.length);
+            room(utf8.length);
+            buffer.put(utf8);
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
+    }
+
     /** The index, or null when there is none or it cannot be read (then nothing is reused). */
     static ManifestIndex read(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != FORMAT) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+            if (in.getInt() != FORMAT) {
                 return null;
             }
-            long generation = in.readLong();
-            long size = in.readLong();
-            long modified = in.readLong();
-            String[] table = new String[in.readInt()];
+            long generation = in.getLong();
+            long size = in.getLong();
+            long modified = in.getLong();
+            String[] table = new String[in.getInt()];
             for (int i = 0; i < table.length; i++) {
-                table[i] = in.readUTF();
+                table[i] = string(in);
             }
             Map<String, Section> sections = new LinkedHashMap<>();
-            for (int s = in.readInt(); s > 0; s--) {
-                String name = in.readUTF();
-                int n = in.readInt();
+            for (int s = in.getInt(); s > 0; s--) {
+                String name = string(in);
+                int n = in.getInt();
                 String[] ids = new String[n];
                 long[] starts = new long[n];
                 long[] ends = new long[n];
                 boolean[] plain = new boolean[n];
                 for (int i = 0; i < n; i++) {
-                    ids[i] = table[in.readInt()];
-                    starts[i] = in.readLong();
-                    ends[i] = starts[i] + in.readInt();
-                    plain[i] = in.readBoolean();
+                    ids[i] = table[in.getInt()];
+                    starts[i] = in.getLong();
+                    ends[i] = starts[i] + in.getInt();
+                    plain[i] = in.get() != 0;
                 }
                 sections.put(name, new Section(ids, starts, ends, plain));
             }
@@ -165,4 +207,12 @@ public final class ManifestIndex {
             return null;
         }
     }
+
+    private static String string(ByteBuffer in) {
+        int length = in.getInt();
+        String value = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
+    }
+
 }

@@ -67,39 +67,39 @@ public final class ManifestCodec {
 
     static Manifest read(BinaryIn in) {
         String projectName = in.string();
-        Map<String, Node> nodes = new LinkedHashMap<>();
+        LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
         for (int i = in.count(); i > 0; i--) {
             Node node = readNode(in);
             nodes.put(node.uniqueId, node);
         }
-        Map<String, SourceDefinition> sources = new LinkedHashMap<>();
+        LinkedHashMap<String, SourceDefinition> sources = new LinkedHashMap<>();
         for (int i = in.count(); i > 0; i--) {
             SourceDefinition source = readSource(in);
             sources.put(source.uniqueId, source);
         }
-        Map<String, Macro> macros = new LinkedHashMap<>();
+        LinkedHashMap<String, Macro> macros = new LinkedHashMap<>();
         for (int i = in.count(); i > 0; i--) {
             Macro macro = readMacro(in);
             macros.put(macro.uniqueId(), macro);
         }
-        Map<String, Doc> docs = new LinkedHashMap<>();
+        LinkedHashMap<String, Doc> docs = new LinkedHashMap<>();
         for (int i = in.count(); i > 0; i--) {
             Doc doc = readDoc(in);
             docs.put(doc.uniqueId(), doc);
         }
-        Map<String, Exposure> exposures = new LinkedHashMap<>();
+        LinkedHashMap<String, Exposure> exposures = new LinkedHashMap<>();
         for (int i = in.count(); i > 0; i--) {
             Exposure exposure = readExposure(in);
             exposures.put(exposure.uniqueId, exposure);
         }
-        Map<String, Node> disabled = new LinkedHashMap<>();
+        LinkedHashMap<String, Node> disabled = new LinkedHashMap<>();
         for (int i = in.count(); i > 0; i--) {
             Node node = readNode(in);
             disabled.put(node.uniqueId, node);
         }
-        Map<String, Object> selectors = in.stringMap();
+        LinkedHashMap<String, Object> selectors = new LinkedHashMap<>(in.stringMap());
         List<String> sortedIds = in.strings();
-        return new Manifest(projectName, nodes, sources, macros, docs, exposures, disabled, selectors, sortedIds);
+        return Manifest.adopt(projectName, nodes, sources, macros, docs, exposures, disabled, selectors, sortedIds);
     }
 
     static void writeNode(BinaryOut out, Node node) {
