@@ -1,7 +1,6 @@
 package dev.sluice.core.artifacts;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.sluice.core.errors.ErrorCode;
@@ -12,20 +11,19 @@ import dev.sluice.core.manifest.ResourceType;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Writes {@code target/manifest.json} in dbt's manifest v12 shape.
  *
- * <p>The file is streamed: each resource becomes a small JSON tree that is written and dropped at once, so a project
- * of 80,000 nodes never holds its whole manifest as a tree (that tree was most of the parse's memory and time).
+ * <p>The file is streamed: each resource is written straight to the generator by its serializer ({@code NodeJson},
+ * ...), so a project of 80,000 nodes never holds its manifest, nor even one resource, as a JSON tree.
  *
  * <p>Unit tests are written under {@code unit_tests} (not {@code nodes}), as dbt keeps them. Not written (Sluice has
  * no such resources yet): metrics, groups, saved_queries and semantic_models are written as empty objects.
@@ -63,55 +61,71 @@ public final class ManifestJsonWriter {
     private static void writeTo(JsonGenerator out, Manifest manifest, ManifestExtras extras, ArtifactMetadata meta)
             throws IOException {
         ManifestExtras known = extras != null ? extras : ManifestExtras.parsedOnly(null);
-        JsonNode createdAt = Json.epochSeconds(known.parsedAt() != null ? known.parsedAt() : meta.generatedAt());
+        BigDecimal createdAt = Json.epochDecimal(known.parsedAt() != null ? known.parsedAt() : meta.generatedAt());
         NodeJson nodeJson = new NodeJson(manifest, known, createdAt);
         SourceJson sourceJson = new SourceJson(known, createdAt);
         MacroJson macroJson = new MacroJson(createdAt);
         ExposureJson exposureJson = new ExposureJson(createdAt);
         UnitTestJson unitTestJson = new UnitTestJson(createdAt);
+        ManifestIds ids = new ManifestIds(manifest);
 
         out.writeStartObject();
         out.writeFieldName("metadata");
         out.writeTree(MetadataJson.manifest(meta, known.adapterType()));
-        sorted(out, "nodes", manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST, nodeJson::toJson);
-        sorted(out, "sources", manifest.sources, any -> true, sourceJson::toJson);
-        sorted(out, "macros", manifest.macros, any -> true, macroJson::toJson);
-        sorted(out, "docs", manifest.docs, any -> true, DocJson::toJson);
-        sorted(out, "exposures", manifest.exposures, any -> true, exposureJson::toJson);
+        sorted(out, "nodes", ids.nodes(), manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST,
+                nodeJson::write);
+        sorted(out, "sources", ManifestIds.sorted(manifest.sources), manifest.sources, any -> true, sourceJson::write);
+        sorted(out, "macros", ManifestIds.sorted(manifest.macros), manifest.macros, any -> true, macroJson::write);
+        sorted(out, "docs", ManifestIds.sorted(manifest.docs), manifest.docs, any -> true, DocJson::write);
+        sorted(out, "exposures", ManifestIds.sorted(manifest.exposures), manifest.exposures, any -> true,
+                exposureJson::write);
         empty(out, "metrics");
         empty(out, "groups");
         out.writeFieldName("selectors");
         out.writeTree(Json.value(manifest.selectors));
         // dbt keeps a list per unique id (a disabled node may be defined more than once); Sluice has one each.
-        sorted(out, "disabled", manifest.disabled, any -> true, node -> Json.array().add(
-                node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null
-                        ? unitTestJson.toJson(node) : nodeJson.toJson(node)));
-        edges(out, "parent_map", manifest.parentMap);
-        edges(out, "child_map", manifest.childMap);
-        edges(out, "group_map", groupMap(manifest.nodes));
+        sorted(out, "disabled", ManifestIds.sorted(manifest.disabled), manifest.disabled, any -> true, (g, node) -> {
+            g.writeStartArray();
+            if (node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null) {
+                unitTestJson.write(g, node);
+            } else {
+                nodeJson.write(g, node);
+            }
+            g.writeEndArray();
+        });
+        edges(out, "parent_map", ids.edgeKeys(manifest.parentMap), manifest.parentMap);
+        edges(out, "child_map", ids.edgeKeys(manifest.childMap), manifest.childMap);
+        Map<String, List<String>> groups = groupMap(ids.nodes(), manifest.nodes);
+        edges(out, "group_map", groups.keySet().toArray(new String[0]), groups);
         empty(out, "saved_queries");
         empty(out, "semantic_models");
-        sorted(out, "unit_tests", manifest.nodes, node -> node.resourceType == ResourceType.UNIT_TEST,
-                unitTestJson::toJson);
+        sorted(out, "unit_tests", ids.nodes(), manifest.nodes, node -> node.resourceType == ResourceType.UNIT_TEST,
+                unitTestJson::write);
         out.writeEndObject();
     }
 
-    private static <T> void sorted(JsonGenerator out, String field, Map<String, T> items, Predicate<T> keep,
-                                   Function<T, ? extends JsonNode> toJson) throws IOException {
+    /** Writes one resource as the value of the field already written. */
+    private interface Item<T> {
+        void write(JsonGenerator out, T item) throws IOException;
+    }
+
+    private static <T> void sorted(JsonGenerator out, String field, String[] ids, Map<String, T> items,
+                                   Predicate<T> keep, Item<T> writer) throws IOException {
         out.writeObjectFieldStart(field);
-        for (String id : sortedKeys(items)) {
+        for (String id : ids) {
             T item = items.get(id);
             if (keep.test(item)) {
                 out.writeFieldName(id);
-                out.writeTree(toJson.apply(item));
+                writer.write(out, item);
             }
         }
         out.writeEndObject();
     }
 
-    private static void edges(JsonGenerator out, String field, Map<String, List<String>> map) throws IOException {
+    private static void edges(JsonGenerator out, String field, String[] ids, Map<String, List<String>> map)
+            throws IOException {
         out.writeObjectFieldStart(field);
-        for (String id : sortedKeys(map)) {
+        for (String id : ids) {
             out.writeArrayFieldStart(id);
             for (String other : map.get(id)) {
                 out.writeString(other);
@@ -126,16 +140,10 @@ public final class ManifestJsonWriter {
         out.writeEndObject();
     }
 
-    private static String[] sortedKeys(Map<String, ?> map) {
-        String[] keys = map.keySet().toArray(new String[0]);
-        Arrays.sort(keys);
-        return keys;
-    }
-
-    /** group name -> unique ids of the nodes whose config names that group. */
-    private static Map<String, List<String>> groupMap(Map<String, Node> nodes) {
+    /** group name (sorted) -> unique ids of the nodes whose config names that group. */
+    private static Map<String, List<String>> groupMap(String[] sortedIds, Map<String, Node> nodes) {
         Map<String, List<String>> groups = new TreeMap<>();
-        for (String id : sortedKeys(nodes)) {
+        for (String id : sortedIds) {
             String group = ConfigJson.group(nodes.get(id).config);
             if (group != null) {
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
