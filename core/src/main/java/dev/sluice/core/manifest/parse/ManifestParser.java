@@ -5,8 +5,6 @@ import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.errors.SourceLocation;
 import dev.sluice.core.events.Event;
 import dev.sluice.core.events.EventSink;
-import dev.sluice.core.jinja.ContextFunctions;
-import dev.sluice.core.jinja.DbtFunction;
 import dev.sluice.core.jinja.JinjaEngine;
 import dev.sluice.core.jinja.MacroLibrary;
 import dev.sluice.core.jinja.MacroSource;
@@ -202,18 +200,6 @@ public final class ManifestParser {
     private List<SchemaFile> parseSchemaFiles(ProjectConfig project, ProjectConfig rootProject, Vars vars,
                                               Map<String, Doc> docs, ParseTarget target) {
         String pkg = project.name();
-        Map<String, Object> context = new LinkedHashMap<>(ContextFunctions.base(vars.forPackage(pkg), env,
-                text -> events.accept(Event.Message.info(text)), null));
-        context.put("target", target.targetContext());
-        context.put("doc", DbtFunction.of("doc", args -> {
-            String name = args.requireString(args.size() > 1 ? 1 : 0, "name");
-            String docPackage = args.size() > 1 ? args.string(0, "package") : pkg;
-            Doc doc = docs.get("doc." + docPackage + "." + name);
-            if (doc == null) {
-                throw ContextFunctions.fail(ErrorCode.COMPILATION, "Documentation for '" + name + "' not found");
-            }
-            return doc.blockContents();
-        }));
         SchemaYamlParser parser = new SchemaYamlParser(pkg, new SchemaYamlParser.SourceConfigs() {
             @Override
             public void applyToSource(List<String> fqn, NodeConfig config) {
@@ -234,12 +220,31 @@ public final class ManifestParser {
         roots.addAll(project.analysisPaths());
         roots.addAll(project.snapshotPaths());
         roots.addAll(project.macroPaths());
+        List<ProjectFile> files = ProjectFiles.find(project.root(), roots.stream().distinct().toList(),
+                Set.of("yml", "yaml"));
+        // Files are parsed on all cores; what each logged is replayed, and its error thrown, in file order.
+        List<SchemaOutcome> outcomes = InOrder.ofMachine().map(files, file -> {
+            List<String> messages = new ArrayList<>();
+            try {
+                return new SchemaOutcome(parser.parse(file, ProjectFiles.read(file), new SchemaJinja(jinja, pkg,
+                        vars, env, docs, target, file.originalFilePath(), messages::add)), messages, null);
+            } catch (RuntimeException e) {
+                return new SchemaOutcome(null, messages, e);
+            }
+        });
         List<SchemaFile> out = new ArrayList<>();
-        for (ProjectFile file : ProjectFiles.find(project.root(), roots.stream().distinct().toList(), Set.of("yml", "yaml"))) {
-            out.add(parser.parse(file, ProjectFiles.read(file),
-                    text -> jinja.renderPlain(text, context, file.originalFilePath())));
+        for (SchemaOutcome outcome : outcomes) {
+            outcome.messages().forEach(text -> events.accept(Event.Message.info(text)));
+            if (outcome.error() != null) {
+                throw outcome.error();
+            }
+            out.add(outcome.schema());
         }
         return out;
+    }
+
+    /** One schema file parsed, or the error it raised, with what its Jinja logged. */
+    private record SchemaOutcome(SchemaFile schema, List<String> messages, RuntimeException error) {
     }
 
     private static String patchKind(ResourceType type) {
