@@ -68,6 +68,13 @@ class BadInputTest {
     }
 
     @Test
+    void aDuplicateKeyInYamlNamesTheFileAndLine() throws IOException {
+        write("models/schema.yml", "version: 2\nmodels:\n  - name: people_view\n    description: a\n"
+                + "    description: b\n");
+        assertClear(sluice("parse"), 2, "Parsing Error", "models/schema.yml:5", "found duplicate key description");
+    }
+
+    @Test
     void amongManySchemaFilesTheFirstBadOneInFileOrderIsReported() throws IOException {
         // enough files for the schema files to be parsed on several threads
         for (int i = 0; i < 300; i++) {
