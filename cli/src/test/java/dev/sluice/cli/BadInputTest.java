@@ -68,6 +68,44 @@ class BadInputTest {
     }
 
     @Test
+    void aDuplicateKeyInYamlNamesTheFileAndLine() throws IOException {
+        write("models/schema.yml", "version: 2\nmodels:\n  - name: people_view\n    description: a\n"
+                + "    description: b\n");
+        assertClear(sluice("parse"), 2, "Parsing Error", "models/schema.yml:5", "found duplicate key description");
+    }
+
+    @Test
+    void amongManySchemaFilesTheFirstBadOneInFileOrderIsReported() throws IOException {
+        // enough files for the schema files to be parsed on several threads
+        for (int i = 0; i < 300; i++) {
+            write(String.format("models/m%03d.yml", i), "version: 2\nmodels:\n  - name: m" + i + "\n");
+        }
+        write("models/m120.yml", "version: 2\nmodels:\n  - name: m120\n    columns:\n   - name: id\n");
+        write("models/m250.yml", "version: 2\nmodels: [\n");
+        for (int round = 0; round < 3; round++) {
+            Outcome outcome = sluice("parse");
+            assertClear(outcome, 2, "Parsing Error", "models/m120.yml:5");
+            assertThat(outcome.all()).doesNotContain("m250.yml");
+        }
+    }
+
+    @Test
+    void whatSchemaFilesLogComesOutInFileOrder() throws IOException {
+        for (int i = 0; i < 200; i++) {
+            write(String.format("models/m%03d.yml", i), "version: 2\nmodels:\n  - name: m" + i
+                    + "\n    description: \"{{ log('schema file " + i + "', info=True) }}\"\n");
+        }
+        Outcome outcome = sluice("parse");
+        assertThat(outcome.code()).as(outcome.all()).isZero();
+        int previous = -1;
+        for (int i = 0; i < 200; i++) {
+            int at = outcome.all().indexOf("schema file " + i + "\n");
+            assertThat(at).as("schema file " + i).isGreaterThan(previous);
+            previous = at;
+        }
+    }
+
+    @Test
     void unknownRefNamesTheModelFileAndLine() throws IOException {
         write("models/orders.sql", "select 1 as id\nfrom {{ ref('nope') }}\n");
         assertClear(sluice("run"), 2, "model shop.orders", "models/orders.sql:2",

@@ -1,8 +1,9 @@
 package dev.sluice.core.artifacts;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.core.manifest.ColumnInfo;
 
+import java.io.IOException;
 import java.util.Map;
 
 /** The {@code columns} object of nodes and sources: {name: {name, description, meta, data_type, ...}}. */
@@ -10,27 +11,30 @@ final class ColumnJson {
     private ColumnJson() {
     }
 
-    static ObjectNode columns(Map<String, ColumnInfo> columns) {
-        ObjectNode out = Json.object();
-        columns.forEach((key, column) -> out.set(key, column(column)));
-        return out;
+    static void columns(JsonGenerator out, Map<String, ColumnInfo> columns) throws IOException {
+        out.writeStartObject();
+        for (Map.Entry<String, ColumnInfo> entry : columns.entrySet()) {
+            out.writeFieldName(entry.getKey());
+            column(out, entry.getValue());
+        }
+        out.writeEndObject();
     }
 
-    static ObjectNode column(ColumnInfo column) {
-        ObjectNode out = Json.object();
-        out.put("name", column.name);
-        out.put("description", column.description == null ? "" : column.description);
-        out.set("meta", Json.value(column.meta));
-        out.put("data_type", column.dataType);
-        out.set("constraints", Json.array());
+    static void column(JsonGenerator out, ColumnInfo column) throws IOException {
+        out.writeStartObject();
+        JsonOut.string(out, "name", column.name);
+        JsonOut.string(out, "description", column.description == null ? "" : column.description);
+        JsonOut.field(out, "meta", column.meta);
+        JsonOut.string(out, "data_type", column.dataType);
+        JsonOut.emptyArray(out, "constraints");
         // The model keeps quote as a plain boolean, so "not set" and "false" look alike; dbt writes null for both.
         if (column.quote) {
-            out.put("quote", true);
+            out.writeBooleanField("quote", true);
         } else {
-            out.putNull("quote");
+            out.writeNullField("quote");
         }
-        out.set("tags", Json.strings(column.tags));
-        out.putNull("granularity");
-        return out;
+        JsonOut.strings(out, "tags", column.tags);
+        out.writeNullField("granularity");
+        out.writeEndObject();
     }
 }

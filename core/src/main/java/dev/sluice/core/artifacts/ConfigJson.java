@@ -1,12 +1,11 @@
 package dev.sluice.core.artifacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.NodeConfig;
 import dev.sluice.core.manifest.ResourceType;
 
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,24 +24,26 @@ final class ConfigJson {
     private ConfigJson() {
     }
 
-    static ObjectNode forNode(Node node) {
-        Fields f = new Fields(node.config);
-        f.set("enabled", "enabled", Json.value(node.config.enabled()));
+    static void forNode(JsonGenerator out, Node node) throws IOException {
+        out.writeStartObject();
+        Fields f = new Fields(node.config, out);
+        f.set("enabled", "enabled", g -> g.writeBoolean(node.config.enabled()));
         f.put("alias", null);
         f.put("schema", node.resourceType == ResourceType.TEST ? "dbt_test__audit" : null);
         f.put("database", null);
-        f.set("tags", "tags", Json.strings(node.config.tags()));
-        f.set("meta", "meta", Json.value(meta(node)));
+        f.set("tags", "tags", g -> JsonOut.strings(g, node.config.tags()));
+        f.set("meta", "meta", g -> JsonOut.value(g, meta(node)));
         f.put("group", null);
         if (node.resourceType == ResourceType.TEST) {
             testFields(f);
         } else {
             nodeFields(f, node.resourceType);
         }
-        return f.finish();
+        f.finish();
+        out.writeEndObject();
     }
 
-    private static void nodeFields(Fields f, ResourceType type) {
+    private static void nodeFields(Fields f, ResourceType type) throws IOException {
         f.put("materialized", switch (type) {
             case SEED -> "seed";
             case SNAPSHOT -> "snapshot";
@@ -52,19 +53,19 @@ final class ConfigJson {
         f.put("batch_size", null);
         f.put("lookback", 1);
         f.put("begin", null);
-        f.set("persist_docs", "persist_docs", Json.objectValue(f.config.get("persist_docs")));
-        f.set("post-hook", "post_hook", hooks(f.config.get("post_hook")));
-        f.set("pre-hook", "pre_hook", hooks(f.config.get("pre_hook")));
-        f.set("quoting", "quoting", Json.objectValue(f.config.get("quoting")));
-        f.set("column_types", "column_types", Json.objectValue(f.config.get("column_types")));
+        f.object("persist_docs", "persist_docs");
+        f.set("post-hook", "post_hook", g -> hooks(g, f.config.get("post_hook")));
+        f.set("pre-hook", "pre_hook", g -> hooks(g, f.config.get("pre_hook")));
+        f.object("quoting", "quoting");
+        f.object("column_types", "column_types");
         f.put("full_refresh", null);
         f.put("unique_key", null);
         f.put("on_schema_change", "ignore");
         f.put("on_configuration_change", "apply");
-        f.set("grants", "grants", Json.objectValue(f.config.get("grants")));
-        f.set("packages", "packages", Json.strings(NodeConfig.asList(f.config.get("packages"))));
-        f.set("docs", "docs", docs(f.config));
-        f.set("contract", "contract", contract(f.config, false));
+        f.object("grants", "grants");
+        f.set("packages", "packages", g -> JsonOut.strings(g, NodeConfig.asList(f.config.get("packages"))));
+        f.set("docs", "docs", g -> docs(g, f.config));
+        f.set("contract", "contract", g -> contract(g, f.config, false));
         f.put("event_time", null);
         f.put("concurrent_batches", null);
         switch (type) {
@@ -79,25 +80,27 @@ final class ConfigJson {
         }
     }
 
-    private static void snapshotFields(Fields f) {
+    private static void snapshotFields(Fields f) throws IOException {
         f.put("strategy", null);
         f.put("target_schema", null);
         f.put("target_database", null);
         f.put("updated_at", null);
         f.put("check_cols", null);
-        ObjectNode names = Json.object();
         Object configured = f.config.get("snapshot_meta_column_names");
-        for (String column : SNAPSHOT_META_COLUMNS) {
-            Object value = configured instanceof Map<?, ?> m ? m.get(column) : null;
-            names.put(column, value == null ? null : String.valueOf(value));
-        }
-        f.set("snapshot_meta_column_names", "snapshot_meta_column_names", names);
+        f.set("snapshot_meta_column_names", "snapshot_meta_column_names", g -> {
+            g.writeStartObject();
+            for (String column : SNAPSHOT_META_COLUMNS) {
+                Object value = configured instanceof Map<?, ?> m ? m.get(column) : null;
+                JsonOut.string(g, column, value == null ? null : String.valueOf(value));
+            }
+            g.writeEndObject();
+        });
         f.put("dbt_valid_to_current", null);
     }
 
-    private static void testFields(Fields f) {
+    private static void testFields(Fields f) throws IOException {
         f.put("materialized", "test");
-        f.set("severity", "severity", Json.value(f.config.getString("severity", "ERROR").trim()
+        f.set("severity", "severity", g -> g.writeString(f.config.getString("severity", "ERROR").trim()
                 .toUpperCase(Locale.ROOT)));
         Object storeFailures = f.config.get("store_failures");
         Object storeAs = f.config.get("store_failures_as");
@@ -107,8 +110,10 @@ final class ConfigJson {
         } else if (storeAs != null) {
             storeFailures = !"ephemeral".equals(String.valueOf(storeAs));
         }
-        f.set("store_failures", "store_failures", Json.value(storeFailures));
-        f.set("store_failures_as", "store_failures_as", Json.value(storeAs));
+        Object failures = storeFailures;
+        Object as = storeAs;
+        f.set("store_failures", "store_failures", g -> JsonOut.value(g, failures));
+        f.set("store_failures_as", "store_failures_as", g -> JsonOut.value(g, as));
         f.put("where", null);
         f.put("limit", null);
         f.put("fail_calc", "count(*)");
@@ -117,34 +122,38 @@ final class ConfigJson {
     }
 
     /** {@code docs}: {show, node_color}, used both in config and at the node's top level. */
-    static ObjectNode docs(NodeConfig config) {
+    static void docs(JsonGenerator out, NodeConfig config) throws IOException {
         Object docs = config.get("docs");
         Map<?, ?> map = docs instanceof Map<?, ?> m ? m : Map.of();
-        ObjectNode out = Json.object();
-        out.put("show", map.get("show") == null || truthy(map.get("show")));
+        out.writeStartObject();
+        out.writeBooleanField("show", map.get("show") == null || truthy(map.get("show")));
         Object color = map.get("node_color");
-        out.put("node_color", color == null ? null : String.valueOf(color));
-        return out;
+        JsonOut.string(out, "node_color", color == null ? null : String.valueOf(color));
+        out.writeEndObject();
     }
 
     /** {@code contract}: {enforced, alias_types} in config; the node-level copy adds {@code checksum}. */
-    static ObjectNode contract(NodeConfig config, boolean withChecksum) {
+    static void contract(JsonGenerator out, NodeConfig config, boolean withChecksum) throws IOException {
         Object contract = config.get("contract");
         Map<?, ?> map = contract instanceof Map<?, ?> m ? m : Map.of();
-        ObjectNode out = Json.object();
-        out.put("enforced", map.get("enforced") != null && truthy(map.get("enforced")));
-        out.put("alias_types", map.get("alias_types") == null || truthy(map.get("alias_types")));
+        out.writeStartObject();
+        out.writeBooleanField("enforced", map.get("enforced") != null && truthy(map.get("enforced")));
+        out.writeBooleanField("alias_types", map.get("alias_types") == null || truthy(map.get("alias_types")));
         if (withChecksum) {
-            out.putNull("checksum");
+            out.writeNullField("checksum");
         }
-        return out;
+        out.writeEndObject();
     }
 
     /** The config keys as the project wrote them (dbt's {@code unrendered_config}), hooks under dbt's names. */
-    static ObjectNode unrendered(NodeConfig config) {
-        ObjectNode out = Json.object();
-        config.asMap().forEach((k, v) -> out.set(jsonKey(k), Json.value(v)));
-        return out;
+    static void unrendered(JsonGenerator out, NodeConfig config) throws IOException {
+        // NodeConfig keeps hooks under one name (pre_hook), so no two keys meet as one JSON key
+        out.writeStartObject();
+        for (Map.Entry<String, Object> entry : config.asMap().entrySet()) {
+            out.writeFieldName(jsonKey(entry.getKey()));
+            JsonOut.value(out, entry.getValue());
+        }
+        out.writeEndObject();
     }
 
     /** Node meta: config meta, overridden by meta set on the node itself (dbt keeps the two in step). */
@@ -163,22 +172,22 @@ final class ConfigJson {
     }
 
     /** Hooks as dbt stores them: a list of {sql, transaction, index}, whatever form the project used. */
-    static ArrayNode hooks(Object raw) {
-        ArrayNode out = Json.array();
+    static void hooks(JsonGenerator out, Object raw) throws IOException {
+        out.writeStartArray();
         for (Object hook : NodeConfig.asList(raw)) {
-            ObjectNode item = Json.object();
+            out.writeStartObject();
             if (hook instanceof Map<?, ?> m) {
-                item.put("sql", m.get("sql") == null ? "" : String.valueOf(m.get("sql")));
-                item.put("transaction", m.get("transaction") == null || truthy(m.get("transaction")));
-                item.set("index", Json.value(m.get("index")));
+                JsonOut.string(out, "sql", m.get("sql") == null ? "" : String.valueOf(m.get("sql")));
+                out.writeBooleanField("transaction", m.get("transaction") == null || truthy(m.get("transaction")));
+                JsonOut.field(out, "index", m.get("index"));
             } else {
-                item.put("sql", String.valueOf(hook));
-                item.put("transaction", true);
-                item.putNull("index");
+                JsonOut.string(out, "sql", String.valueOf(hook));
+                out.writeBooleanField("transaction", true);
+                out.writeNullField("index");
             }
-            out.add(item);
+            out.writeEndObject();
         }
-        return out;
+        out.writeEndArray();
     }
 
     private static String jsonKey(String configKey) {
@@ -197,34 +206,50 @@ final class ConfigJson {
         return text.equals("true") || text.equals("yes") || text.equals("1");
     }
 
-    /** Collects the known fields in order, remembering which config keys they consumed. */
+    /** Writes the known fields in order, remembering which config keys and JSON keys they used. */
     private static final class Fields {
         final NodeConfig config;
-        final ObjectNode out = Json.object();
+        final JsonGenerator out;
         final Set<String> used = new HashSet<>();
+        final Set<String> written = new HashSet<>();
 
-        Fields(NodeConfig config) {
+        Fields(NodeConfig config, JsonGenerator out) {
             this.config = config;
+            this.out = out;
         }
 
         /** The configured value, or dbt's default when the project set none. */
-        void put(String key, Object fallback) {
+        void put(String key, Object fallback) throws IOException {
             Object value = config.get(key);
-            set(key, key, Json.value(value != null ? value : fallback));
+            set(key, key, g -> JsonOut.value(g, value != null ? value : fallback));
         }
 
-        void set(String jsonKey, String configKey, JsonNode value) {
+        /** The configured object, or {} when the project set none (or something else). */
+        void object(String jsonKey, String configKey) throws IOException {
+            set(jsonKey, configKey, g -> JsonOut.objectValue(g, config.get(configKey)));
+        }
+
+        void set(String jsonKey, String configKey, Value value) throws IOException {
             used.add(configKey);
-            out.set(jsonKey, value);
+            written.add(jsonKey);
+            out.writeFieldName(jsonKey);
+            value.writeTo(out);
         }
 
-        ObjectNode finish() {
-            config.asMap().forEach((k, v) -> {
-                if (!used.contains(k) && !out.has(jsonKey(k))) {
-                    out.set(jsonKey(k), Json.value(v));
+        /** Any other keys the project set, after the known ones. */
+        void finish() throws IOException {
+            for (Map.Entry<String, Object> entry : config.asMap().entrySet()) {
+                String k = entry.getKey();
+                if (!used.contains(k) && written.add(jsonKey(k))) {
+                    out.writeFieldName(jsonKey(k));
+                    JsonOut.value(out, entry.getValue());
                 }
-            });
-            return out;
+            }
         }
+    }
+
+    /** Writes one value. */
+    interface Value {
+        void writeTo(JsonGenerator out) throws IOException;
     }
 }

@@ -1,22 +1,24 @@
 package dev.sluice.core.artifacts;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.core.manifest.Doc;
+
+import java.io.IOException;
 
 /** One entry of {@code docs}: a {@code {% docs %}} block. */
 final class DocJson {
     private DocJson() {
     }
 
-    static ObjectNode toJson(Doc doc) {
-        ObjectNode out = Json.object();
-        out.put("name", doc.name());
-        out.put("resource_type", "doc");
-        out.put("package_name", doc.packageName());
-        out.put("path", doc.path());
-        out.put("original_file_path", doc.originalFilePath());
-        out.put("unique_id", doc.uniqueId());
-        out.put("block_contents", doc.blockContents() == null ? "" : doc.blockContents());
-        return out;
+    static void write(JsonGenerator out, Doc doc) throws IOException {
+        out.writeStartObject();
+        JsonOut.string(out, "name", doc.name());
+        JsonOut.string(out, "resource_type", "doc");
+        JsonOut.string(out, "package_name", doc.packageName());
+        JsonOut.string(out, "path", doc.path());
+        JsonOut.string(out, "original_file_path", doc.originalFilePath());
+        JsonOut.string(out, "unique_id", doc.uniqueId());
+        JsonOut.string(out, "block_contents", doc.blockContents() == null ? "" : doc.blockContents());
+        out.writeEndObject();
     }
 }

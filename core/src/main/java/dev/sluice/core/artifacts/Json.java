@@ -1,10 +1,14 @@
 package dev.sluice.core.artifacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -95,6 +99,23 @@ final class Json {
         return value instanceof Map<?, ?> ? (ObjectNode) value(value) : object();
     }
 
+    /** Writes one JSON value to a generator. */
+    interface Writes {
+        void writeTo(com.fasterxml.jackson.core.JsonGenerator out) throws IOException;
+    }
+
+    /** What a streaming writer writes, as a tree (for tests and callers that want to inspect one resource). */
+    static ObjectNode tree(Writes body) {
+        ObjectMapper codec = new ObjectMapper();
+        try (TokenBuffer buffer = new TokenBuffer(codec, false)) {
+            buffer.forceUseOfBigDecimal(true);
+            body.writeTo(buffer);
+            return (ObjectNode) codec.readTree(buffer.asParser(codec));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String iso(Instant instant) {
         return instant == null ? null : ISO_MICROS.format(instant);
     }
@@ -110,8 +131,10 @@ final class Json {
 
     /** An instant as epoch seconds with microseconds, like Python's time.time() (dbt's created_at). */
     static JsonNode epochSeconds(Instant instant) {
-        BigDecimal micros = BigDecimal.valueOf(instant.getEpochSecond())
-                .add(BigDecimal.valueOf(instant.getNano() / 1000, 6));
-        return NODES.numberNode(micros);
+        return NODES.numberNode(epochDecimal(instant));
+    }
+
+    static BigDecimal epochDecimal(Instant instant) {
+        return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano() / 1000, 6));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.core.artifacts;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,9 @@ public record ManifestExtras(Map<String, CompiledNode> compiled, Map<String, Str
     }
 
     public ManifestExtras {
-        compiled = compiled == null ? Map.of() : Map.copyOf(compiled);
-        // Map.copyOf rejects null values; a null relation name simply means "none", so drop it.
+        // Hash maps, not Map.copyOf: its linear probing is slow on tens of thousands of ids that differ only at the end.
+        compiled = compiled == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(compiled));
+        // A null relation name simply means "none", so drop it.
         Map<String, String> names = new HashMap<>();
         if (relationNames != null) {
             relationNames.forEach((k, v) -> {
@@ -54,7 +56,7 @@ public record ManifestExtras(Map<String, CompiledNode> compiled, Map<String, Str
                 }
             });
         }
-        relationNames = Map.copyOf(names);
+        relationNames = Collections.unmodifiableMap(names);
     }
 
     /** Nothing known beyond parsing (what {@code sluice parse} writes). */

@@ -12,6 +12,7 @@ import dev.sluice.core.manifest.ResourceType;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +26,8 @@ import java.util.function.Predicate;
 /**
  * Writes {@code target/manifest.json} in dbt's manifest v12 shape.
  *
- * <p>The file is streamed: each resource becomes a small JSON tree that is written and dropped at once, so a project
- * of 80,000 nodes never holds its whole manifest as a tree (that tree was most of the parse's memory and time).
+ * <p>The file is streamed: each resource is written straight to the generator by its serializer ({@code NodeJson},
+ * ...), so a project of 80,000 nodes never holds its manifest, nor even one resource, as a JSON tree.
  *
  * <p>Unit tests are written under {@code unit_tests} (not {@code nodes}), as dbt keeps them. Not written (Sluice has
  * no such resources yet): metrics, groups, saved_queries and semantic_models are written as empty objects.
@@ -86,7 +87,7 @@ public final class ManifestJsonWriter {
                                 Map<String, ManifestIndex.SectionBuilder> written) throws IOException {
         JsonGenerator out = sink.gen;
         ManifestExtras known = extras != null ? extras : ManifestExtras.parsedOnly(null);
-        JsonNode createdAt = Json.epochSeconds(known.parsedAt() != null ? known.parsedAt() : meta.generatedAt());
+        BigDecimal createdAt = Json.epochDecimal(known.parsedAt() != null ? known.parsedAt() : meta.generatedAt());
         NodeJson nodeJson = new NodeJson(manifest, known, createdAt);
         SourceJson sourceJson = new SourceJson(known, createdAt);
         MacroJson macroJson = new MacroJson(createdAt);
@@ -100,19 +101,25 @@ public final class ManifestJsonWriter {
                 node -> !reuse.changedNodes().contains(node.uniqueId) && known.compiledNode(node.uniqueId) == null,
                 node -> known.compiledNode(node.uniqueId) == null);
         nodes.write(manifest.sortedIds(), manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST,
-                nodeJson::toJson);
-        sorted(out, "sources", manifest.sources, any -> true, sourceJson::toJson);
-        sorted(out, "macros", manifest.macros, any -> true, macroJson::toJson);
-        sorted(out, "docs", manifest.docs, any -> true, DocJson::toJson);
-        sorted(out, "exposures", manifest.exposures, any -> true, exposureJson::toJson);
+                nodeJson::write);
+        sorted(out, "sources", manifest.sources, any -> true, sourceJson::write);
+        sorted(out, "macros", manifest.macros, any -> true, macroJson::write);
+        sorted(out, "docs", manifest.docs, any -> true, DocJson::write);
+        sorted(out, "exposures", manifest.exposures, any -> true, exposureJson::write);
         empty(out, "metrics");
         empty(out, "groups");
         out.writeFieldName("selectors");
         out.writeTree(Json.value(manifest.selectors));
         // dbt keeps a list per unique id (a disabled node may be defined more than once); Sluice has one each.
-        sorted(out, "disabled", manifest.disabled, any -> true, node -> Json.array().add(
-                node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null
-                        ? unitTestJson.toJson(node) : nodeJson.toJson(node)));
+        sorted(out, "disabled", manifest.disabled, any -> true, (g, node) -> {
+            g.writeStartArray();
+            if (node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null) {
+                unitTestJson.write(g, node);
+            } else {
+                nodeJson.write(g, node);
+            }
+            g.writeEndArray();
+        });
         for (String section : List.of("parent_map", "child_map")) {
             new Entries<List<String>>(sink, section, previous, written,
                     ids -> true, ids -> true).writeEdges(manifest.sortedIds(),
@@ -126,21 +133,26 @@ public final class ManifestJsonWriter {
             Node node = manifest.nodes.get(id);
             if (node != null && node.resourceType == ResourceType.UNIT_TEST) {
                 out.writeFieldName(id);
-                out.writeTree(unitTestJson.toJson(node));
+                unitTestJson.write(out, node);
             }
         }
         out.writeEndObject();
         out.writeEndObject();
     }
 
+    /** Writes one resource as the value of the field already written. */
+    private interface Item<T> {
+        void write(JsonGenerator out, T item) throws IOException;
+    }
+
     private static <T> void sorted(JsonGenerator out, String field, Map<String, T> items, Predicate<T> keep,
-                                   Function<T, ? extends JsonNode> toJson) throws IOException {
+                                   Item<T> writer) throws IOException {
         out.writeObjectFieldStart(field);
         for (String id : sortedKeys(items)) {
             T item = items.get(id);
             if (keep.test(item)) {
                 out.writeFieldName(id);
-                out.writeTree(toJson.apply(item));
+                writer.write(out, item);
             }
         }
         out.writeEndObject();
@@ -187,14 +199,14 @@ public final class ManifestJsonWriter {
         }
 
         /** Writes the entries of {@code items} in the order of {@code sortedIds} (a superset of its keys). */
-        void write(List<String> sortedIds, Map<String, T> items, Predicate<T> keep,
-                   Function<T, ? extends JsonNode> toJson) throws IOException {
+        void write(List<String> sortedIds, Map<String, T> items, Predicate<T> keep, Item<T> writer)
+                throws IOException {
             JsonGenerator out = sink.gen;
             out.writeObjectFieldStart(section);
             for (String id : sortedIds) {
                 T item = items.get(id);
                 if (item != null && keep.test(item)) {
-                    entry(id, item, reusable.test(item), () -> out.writeTree(toJson.apply(item)));
+                    entry(id, item, reusable.test(item), () -> writer.write(out, item));
                 }
             }
             finishRun();

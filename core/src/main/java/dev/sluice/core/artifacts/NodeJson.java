@@ -1,7 +1,6 @@
 package dev.sluice.core.artifacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.Node;
@@ -9,6 +8,8 @@ import dev.sluice.core.manifest.ResourceType;
 import dev.sluice.core.manifest.SourceDefinition;
 import dev.sluice.core.manifest.TestMetadata;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 
 /**
@@ -18,25 +19,31 @@ import java.nio.file.Path;
 final class NodeJson {
     private final Manifest manifest;
     private final ManifestExtras extras;
-    private final JsonNode createdAt;
+    private final BigDecimal createdAt;
 
-    NodeJson(Manifest manifest, ManifestExtras extras, JsonNode createdAt) {
+    NodeJson(Manifest manifest, ManifestExtras extras, BigDecimal createdAt) {
         this.manifest = manifest;
         this.extras = extras;
         this.createdAt = createdAt;
     }
 
+    /** The entry as a tree (for tests). */
     ObjectNode toJson(Node node) {
-        ObjectNode out = Json.object();
+        return Json.tree(out -> write(out, node));
+    }
+
+    void write(JsonGenerator out, Node node) throws IOException {
+        out.writeStartObject();
         identity(node, out);
         parsed(node, out);
         if (node.resourceType == ResourceType.SEED) {
-            out.put("root_path", rootPath(node));
-            ObjectNode dependsOn = Json.object();
-            dependsOn.set("macros", Json.strings(node.dependsOnMacros));
-            out.set("depends_on", dependsOn);
-            out.putNull("defer_relation");
-            return out;
+            JsonOut.string(out, "root_path", rootPath(node));
+            out.writeObjectFieldStart("depends_on");
+            JsonOut.strings(out, "macros", node.dependsOnMacros);
+            out.writeEndObject();
+            out.writeNullField("defer_relation");
+            out.writeEndObject();
+            return;
         }
         compiled(node, out);
         switch (node.resourceType) {
@@ -46,95 +53,109 @@ final class NodeJson {
                     genericTestFields(node, out);
                 }
             }
-            case SNAPSHOT -> out.putNull("defer_relation");
-            case OPERATION -> out.putNull("index");
+            case SNAPSHOT -> out.writeNullField("defer_relation");
+            case OPERATION -> out.writeNullField("index");
             default -> {
             }
         }
-        return out;
+        out.writeEndObject();
     }
 
-    private void identity(Node node, ObjectNode out) {
-        out.put("database", node.database);
-        out.put("schema", node.schema);
-        out.put("name", node.name);
-        out.put("resource_type", node.resourceType.dbtName());
-        out.put("package_name", node.packageName);
-        out.put("path", node.path);
-        out.put("original_file_path", node.originalFilePath);
-        out.put("unique_id", node.uniqueId);
-        out.set("fqn", Json.strings(node.fqn));
-        out.put("alias", node.alias != null ? node.alias : node.name);
-        ObjectNode checksum = Json.object();
-        checksum.put("name", "sha256");
+    private void identity(Node node, JsonGenerator out) throws IOException {
+        JsonOut.string(out, "database", node.database);
+        JsonOut.string(out, "schema", node.schema);
+        JsonOut.string(out, "name", node.name);
+        JsonOut.string(out, "resource_type", node.resourceType.dbtName());
+        JsonOut.string(out, "package_name", node.packageName);
+        JsonOut.string(out, "path", node.path);
+        JsonOut.string(out, "original_file_path", node.originalFilePath);
+        JsonOut.string(out, "unique_id", node.uniqueId);
+        JsonOut.strings(out, "fqn", node.fqn);
+        JsonOut.string(out, "alias", node.alias != null ? node.alias : node.name);
+        out.writeObjectFieldStart("checksum");
+        JsonOut.string(out, "name", "sha256");
         // The parser hashes the file; fall back to the code itself so the field is never empty.
         boolean known = node.checksum != null && !node.checksum.isEmpty();
-        checksum.put("checksum", known ? node.checksum : Hashes.sha256(node.rawCode == null ? "" : node.rawCode));
-        out.set("checksum", checksum);
-        out.set("config", ConfigJson.forNode(node));
+        JsonOut.string(out, "checksum", known ? node.checksum
+                : Hashes.sha256(node.rawCode == null ? "" : node.rawCode));
+        out.writeEndObject();
+        out.writeFieldName("config");
+        ConfigJson.forNode(out, node);
     }
 
-    private void parsed(Node node, ObjectNode out) {
-        out.set("tags", Json.strings(node.tags()));
-        out.put("description", node.description == null ? "" : node.description);
-        out.set("columns", ColumnJson.columns(node.columns));
-        out.set("meta", Json.value(ConfigJson.meta(node)));
-        out.put("group", ConfigJson.group(node.config));
-        out.set("docs", ConfigJson.docs(node.config));
-        out.put("patch_path", node.patchPath);
-        out.putNull("build_path");
-        out.set("unrendered_config", ConfigJson.unrendered(node.config));
-        out.set("created_at", createdAt);
-        out.put("relation_name", node.isEphemeral() ? null : extras.relationName(node.uniqueId));
-        out.put("raw_code", node.resourceType == ResourceType.SEED || node.rawCode == null ? "" : node.rawCode);
+    private void parsed(Node node, JsonGenerator out) throws IOException {
+        JsonOut.strings(out, "tags", node.tags());
+        JsonOut.string(out, "description", node.description == null ? "" : node.description);
+        out.writeFieldName("columns");
+        ColumnJson.columns(out, node.columns);
+        JsonOut.field(out, "meta", ConfigJson.meta(node));
+        JsonOut.string(out, "group", ConfigJson.group(node.config));
+        out.writeFieldName("docs");
+        ConfigJson.docs(out, node.config);
+        JsonOut.string(out, "patch_path", node.patchPath);
+        out.writeNullField("build_path");
+        out.writeFieldName("unrendered_config");
+        ConfigJson.unrendered(out, node.config);
+        out.writeFieldName("created_at");
+        out.writeNumber(createdAt);
+        JsonOut.string(out, "relation_name", node.isEphemeral() ? null : extras.relationName(node.uniqueId));
+        JsonOut.string(out, "raw_code",
+                node.resourceType == ResourceType.SEED || node.rawCode == null ? "" : node.rawCode);
     }
 
     /** The fields of dbt's CompiledNode; the compiled_* group appears only once the node was compiled, as in dbt. */
-    private void compiled(Node node, ObjectNode out) {
-        out.put("language", node.language == null ? "sql" : node.language);
-        out.set("refs", RefJson.refs(node.refs));
-        out.set("sources", RefJson.sources(node.sources));
-        out.set("metrics", Json.array());
-        ObjectNode dependsOn = Json.object();
-        dependsOn.set("macros", Json.strings(node.dependsOnMacros));
-        dependsOn.set("nodes", Json.strings(node.dependsOnNodes));
-        out.set("depends_on", dependsOn);
+    private void compiled(Node node, JsonGenerator out) throws IOException {
+        JsonOut.string(out, "language", node.language == null ? "sql" : node.language);
+        out.writeFieldName("refs");
+        RefJson.refs(out, node.refs);
+        out.writeFieldName("sources");
+        RefJson.sources(out, node.sources);
+        JsonOut.emptyArray(out, "metrics");
+        out.writeObjectFieldStart("depends_on");
+        JsonOut.strings(out, "macros", node.dependsOnMacros);
+        JsonOut.strings(out, "nodes", node.dependsOnNodes);
+        out.writeEndObject();
         ManifestExtras.CompiledNode compiled = extras.compiledNode(node.uniqueId);
-        out.put("compiled_path", compiled == null ? null : compiled.compiledPath());
+        JsonOut.string(out, "compiled_path", compiled == null ? null : compiled.compiledPath());
         if (compiled != null) {
-            out.put("compiled", true);
-            out.put("compiled_code", compiled.compiledCode());
-            out.put("extra_ctes_injected", true);
-            ArrayNode ctes = Json.array();
+            out.writeBooleanField("compiled", true);
+            JsonOut.string(out, "compiled_code", compiled.compiledCode());
+            out.writeBooleanField("extra_ctes_injected", true);
+            out.writeArrayFieldStart("extra_ctes");
             for (ManifestExtras.InjectedCte cte : compiled.extraCtes()) {
-                ctes.addObject().put("id", cte.id()).put("sql", cte.sql());
+                out.writeStartObject();
+                JsonOut.string(out, "id", cte.id());
+                JsonOut.string(out, "sql", cte.sql());
+                out.writeEndObject();
             }
-            out.set("extra_ctes", ctes);
+            out.writeEndArray();
         }
-        out.set("contract", ConfigJson.contract(node.config, true));
+        out.writeFieldName("contract");
+        ConfigJson.contract(out, node.config, true);
     }
 
-    private static void modelFields(Node node, ObjectNode out) {
-        out.put("access", node.config.getString("access", "protected"));
-        out.set("constraints", Json.array());
-        out.putNull("version");
-        out.putNull("latest_version");
-        out.putNull("deprecation_date");
-        out.putNull("defer_relation");
-        out.set("primary_key", Json.array());
-        out.putNull("time_spine");
+    private static void modelFields(Node node, JsonGenerator out) throws IOException {
+        JsonOut.string(out, "access", node.config.getString("access", "protected"));
+        JsonOut.emptyArray(out, "constraints");
+        out.writeNullField("version");
+        out.writeNullField("latest_version");
+        out.writeNullField("deprecation_date");
+        out.writeNullField("defer_relation");
+        JsonOut.emptyArray(out, "primary_key");
+        out.writeNullField("time_spine");
     }
 
-    private void genericTestFields(Node node, ObjectNode out) {
-        out.put("column_name", node.columnName);
-        out.put("file_key_name", fileKeyName(node));
-        out.put("attached_node", node.attachedNode);
+    private void genericTestFields(Node node, JsonGenerator out) throws IOException {
+        JsonOut.string(out, "column_name", node.columnName);
+        JsonOut.string(out, "file_key_name", fileKeyName(node));
+        JsonOut.string(out, "attached_node", node.attachedNode);
         TestMetadata metadata = node.testMetadata;
-        ObjectNode testMetadata = Json.object();
-        testMetadata.put("name", metadata.name());
-        testMetadata.set("kwargs", Json.objectValue(metadata.kwargs()));
-        testMetadata.put("namespace", metadata.namespace());
-        out.set("test_metadata", testMetadata);
+        out.writeObjectFieldStart("test_metadata");
+        JsonOut.string(out, "name", metadata.name());
+        out.writeFieldName("kwargs");
+        JsonOut.objectValue(out, metadata.kwargs());
+        JsonOut.string(out, "namespace", metadata.namespace());
+        out.writeEndObject();
     }
 
     /** The YAML key the test was declared under: {@code models.orders}, {@code sources.raw}, ... */

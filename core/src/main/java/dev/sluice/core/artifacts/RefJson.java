@@ -1,9 +1,8 @@
 package dev.sluice.core.artifacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 
+import java.io.IOException;
 import java.util.List;
 
 /** {@code refs} as dbt 1.5+ writes them ({name, package, version}) and {@code sources} as [source, table] pairs. */
@@ -15,39 +14,47 @@ final class RefJson {
      * Each parsed ref is {@code [name]}, {@code [package, name]} or {@code [package, name, version]} (package may be
      * null when only a version was given).
      */
-    static ArrayNode refs(List<List<String>> refs) {
-        ArrayNode out = Json.array();
+    static void refs(JsonGenerator out, List<List<String>> refs) throws IOException {
+        out.writeStartArray();
         for (List<String> ref : refs) {
             if (ref == null || ref.isEmpty()) {
                 continue;
             }
-            ObjectNode item = Json.object();
-            String name = ref.size() == 1 ? ref.get(0) : ref.get(1);
-            item.put("name", name);
-            item.put("package", ref.size() >= 2 ? ref.get(0) : null);
-            item.set("version", ref.size() >= 3 ? version(ref.get(2)) : Json.value(null));
-            out.add(item);
+            out.writeStartObject();
+            JsonOut.string(out, "name", ref.size() == 1 ? ref.get(0) : ref.get(1));
+            JsonOut.string(out, "package", ref.size() >= 2 ? ref.get(0) : null);
+            out.writeFieldName("version");
+            if (ref.size() >= 3) {
+                version(out, ref.get(2));
+            } else {
+                out.writeNull();
+            }
+            out.writeEndObject();
         }
-        return out;
+        out.writeEndArray();
     }
 
-    static ArrayNode sources(List<List<String>> sources) {
-        ArrayNode out = Json.array();
+    static void sources(JsonGenerator out, List<List<String>> sources) throws IOException {
+        out.writeStartArray();
         for (List<String> source : sources) {
-            out.add(Json.strings(source));
+            JsonOut.strings(out, source);
         }
-        return out;
+        out.writeEndArray();
     }
 
     /** Versions are numbers in YAML ({@code v: 2}); keep them numeric in JSON when they look like one. */
-    private static JsonNode version(String version) {
+    private static void version(JsonGenerator out, String version) throws IOException {
         if (version == null) {
-            return Json.value(null);
+            out.writeNull();
+            return;
         }
+        long number;
         try {
-            return Json.value(Long.parseLong(version.trim()));
+            number = Long.parseLong(version.trim());
         } catch (NumberFormatException notInteger) {
-            return Json.value(version);
+            out.writeString(version);
+            return;
         }
+        out.writeNumber(number);
     }
 }

@@ -1,9 +1,10 @@
 package dev.sluice.core.artifacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.core.manifest.SourceDefinition;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,103 +14,113 @@ final class SourceJson {
     private static final Set<String> CONFIG_KEYS = Set.of("enabled", "event_time");
 
     private final ManifestExtras extras;
-    private final JsonNode createdAt;
+    private final BigDecimal createdAt;
 
-    SourceJson(ManifestExtras extras, JsonNode createdAt) {
+    SourceJson(ManifestExtras extras, BigDecimal createdAt) {
         this.extras = extras;
         this.createdAt = createdAt;
     }
 
-    ObjectNode toJson(SourceDefinition source) {
-        ObjectNode out = Json.object();
-        out.put("database", source.database);
-        out.put("schema", source.schema);
-        out.put("name", source.name);
-        out.put("resource_type", "source");
-        out.put("package_name", source.packageName);
-        out.put("path", source.path());
-        out.put("original_file_path", source.originalFilePath);
-        out.put("unique_id", source.uniqueId);
-        out.set("fqn", Json.strings(source.fqn));
-        out.put("source_name", source.sourceName);
-        out.put("source_description", nonNull(source.sourceDescription));
-        out.put("loader", nonNull(source.loader));
-        out.put("identifier", source.identifier != null ? source.identifier : source.name);
-        out.set("quoting", quoting(source));
-        out.put("loaded_at_field", source.loadedAtField);
-        out.set("freshness", freshness(source.freshness));
-        out.set("external", source.config.get("external") instanceof Map<?, ?> m ? Json.value(m) : Json.value(null));
-        out.put("description", nonNull(source.description));
-        out.set("columns", ColumnJson.columns(source.columns));
-        out.set("meta", Json.value(source.meta));
-        out.set("source_meta", Json.value(source.sourceMeta));
-        out.set("tags", Json.strings(source.tags));
-        out.set("config", config(source));
-        out.putNull("patch_path");
-        out.set("unrendered_config", ConfigJson.unrendered(source.config));
-        out.put("relation_name", extras.relationName(source.uniqueId));
-        out.set("created_at", createdAt);
-        out.putNull("unrendered_database");
-        out.putNull("unrendered_schema");
-        return out;
+    void write(JsonGenerator out, SourceDefinition source) throws IOException {
+        out.writeStartObject();
+        JsonOut.string(out, "database", source.database);
+        JsonOut.string(out, "schema", source.schema);
+        JsonOut.string(out, "name", source.name);
+        JsonOut.string(out, "resource_type", "source");
+        JsonOut.string(out, "package_name", source.packageName);
+        JsonOut.string(out, "path", source.path());
+        JsonOut.string(out, "original_file_path", source.originalFilePath);
+        JsonOut.string(out, "unique_id", source.uniqueId);
+        JsonOut.strings(out, "fqn", source.fqn);
+        JsonOut.string(out, "source_name", source.sourceName);
+        JsonOut.string(out, "source_description", nonNull(source.sourceDescription));
+        JsonOut.string(out, "loader", nonNull(source.loader));
+        JsonOut.string(out, "identifier", source.identifier != null ? source.identifier : source.name);
+        out.writeFieldName("quoting");
+        quoting(out, source);
+        JsonOut.string(out, "loaded_at_field", source.loadedAtField);
+        out.writeFieldName("freshness");
+        freshness(out, source.freshness);
+        JsonOut.field(out, "external", source.config.get("external") instanceof Map<?, ?> m ? m : null);
+        JsonOut.string(out, "description", nonNull(source.description));
+        out.writeFieldName("columns");
+        ColumnJson.columns(out, source.columns);
+        JsonOut.field(out, "meta", source.meta);
+        JsonOut.field(out, "source_meta", source.sourceMeta);
+        JsonOut.strings(out, "tags", source.tags);
+        out.writeFieldName("config");
+        config(out, source);
+        out.writeNullField("patch_path");
+        out.writeFieldName("unrendered_config");
+        ConfigJson.unrendered(out, source.config);
+        JsonOut.string(out, "relation_name", extras.relationName(source.uniqueId));
+        out.writeFieldName("created_at");
+        out.writeNumber(createdAt);
+        out.writeNullField("unrendered_database");
+        out.writeNullField("unrendered_schema");
+        out.writeEndObject();
     }
 
-    private static ObjectNode quoting(SourceDefinition source) {
+    private static void quoting(JsonGenerator out, SourceDefinition source) throws IOException {
         Object configured = source.config.get("quoting");
         Map<?, ?> map = configured instanceof Map<?, ?> m ? m : Map.of();
-        ObjectNode out = Json.object();
+        out.writeStartObject();
         for (String key : QUOTING_KEYS) {
-            out.set(key, Json.value(map.get(key)));
+            // the identifier of a source with quote: true is true whatever the quoting config says
+            JsonOut.field(out, key, key.equals("identifier") && source.quoteIdentifier ? Boolean.TRUE : map.get(key));
         }
-        if (source.quoteIdentifier) {
-            out.put("identifier", true);
-        }
-        return out;
+        out.writeEndObject();
     }
 
     /** dbt always writes the full threshold shape, with nulls when the source sets no freshness. */
-    static ObjectNode freshness(Map<String, Object> freshness) {
+    static void freshness(JsonGenerator out, Map<String, Object> freshness) throws IOException {
         Map<?, ?> map = freshness == null ? Map.of() : freshness;
-        ObjectNode out = Json.object();
-        out.set("warn_after", time(map.get("warn_after")));
-        out.set("error_after", time(map.get("error_after")));
-        out.set("filter", Json.value(map.get("filter")));
-        return out;
+        out.writeStartObject();
+        out.writeFieldName("warn_after");
+        time(out, map.get("warn_after"));
+        out.writeFieldName("error_after");
+        time(out, map.get("error_after"));
+        JsonOut.field(out, "filter", map.get("filter"));
+        out.writeEndObject();
     }
 
-    private static ObjectNode time(Object raw) {
+    private static void time(JsonGenerator out, Object raw) throws IOException {
         Map<?, ?> map = raw instanceof Map<?, ?> m ? m : Map.of();
-        ObjectNode out = Json.object();
+        out.writeStartObject();
         Object count = map.get("count");
+        out.writeFieldName("count");
         if (count instanceof Number n) {
-            out.put("count", n.longValue());
+            out.writeNumber(n.longValue());
         } else if (count != null) {
-            out.set("count", parseCount(String.valueOf(count)));
+            parseCount(out, String.valueOf(count));
         } else {
-            out.putNull("count");
+            out.writeNull();
         }
-        out.set("period", Json.value(map.get("period")));
-        return out;
+        JsonOut.field(out, "period", map.get("period"));
+        out.writeEndObject();
     }
 
-    private static JsonNode parseCount(String text) {
+    private static void parseCount(JsonGenerator out, String text) throws IOException {
+        long count;
         try {
-            return Json.value(Long.parseLong(text.trim()));
+            count = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            return Json.value(text);
+            out.writeString(text);
+            return;
         }
+        out.writeNumber(count);
     }
 
-    private static ObjectNode config(SourceDefinition source) {
-        ObjectNode out = Json.object();
-        out.put("enabled", source.config.enabled());
-        out.set("event_time", Json.value(source.config.get("event_time")));
-        source.config.asMap().forEach((k, v) -> {
-            if (!CONFIG_KEYS.contains(k)) {
-                out.set(k, Json.value(v));
+    private static void config(JsonGenerator out, SourceDefinition source) throws IOException {
+        out.writeStartObject();
+        out.writeBooleanField("enabled", source.config.enabled());
+        JsonOut.field(out, "event_time", source.config.get("event_time"));
+        for (Map.Entry<String, Object> entry : source.config.asMap().entrySet()) {
+            if (!CONFIG_KEYS.contains(entry.getKey())) {
+                JsonOut.field(out, entry.getKey(), entry.getValue());
             }
-        });
-        return out;
+        }
+        out.writeEndObject();
     }
 
     private static String nonNull(String text) {

@@ -1,11 +1,11 @@
 package dev.sluice.core.artifacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.UnitTestDefinition;
 import dev.sluice.core.unittest.SqlValues;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,78 +17,84 @@ import java.util.Map;
  * file's name).
  */
 final class UnitTestJson {
-    private final JsonNode createdAt;
+    private final BigDecimal createdAt;
 
-    UnitTestJson(JsonNode createdAt) {
+    UnitTestJson(BigDecimal createdAt) {
         this.createdAt = createdAt;
     }
 
-    ObjectNode toJson(Node node) {
+    void write(JsonGenerator out, Node node) throws IOException {
         UnitTestDefinition definition = node.unitTest;
-        ObjectNode out = Json.object();
-        out.put("model", definition.model());
-        ArrayNode given = Json.array();
+        out.writeStartObject();
+        JsonOut.string(out, "model", definition.model());
+        out.writeArrayFieldStart("given");
         for (UnitTestDefinition.Given input : definition.given()) {
-            ObjectNode entry = Json.object();
-            entry.put("input", input.input());
-            fixture(input.fixture(), entry);
-            given.add(entry);
+            out.writeStartObject();
+            JsonOut.string(out, "input", input.input());
+            fixture(out, input.fixture());
+            out.writeEndObject();
         }
-        out.set("given", given);
-        ObjectNode expect = Json.object();
-        fixture(definition.expect(), expect);
-        out.set("expect", expect);
-        out.put("name", node.name);
-        out.put("resource_type", "unit_test");
-        out.put("package_name", node.packageName);
+        out.writeEndArray();
+        out.writeObjectFieldStart("expect");
+        fixture(out, definition.expect());
+        out.writeEndObject();
+        JsonOut.string(out, "name", node.name);
+        JsonOut.string(out, "resource_type", "unit_test");
+        JsonOut.string(out, "package_name", node.packageName);
         // as for other YAML-defined resources, the YAML file's project-relative path in both fields
-        out.put("path", node.originalFilePath);
-        out.put("original_file_path", node.originalFilePath);
-        out.put("unique_id", node.uniqueId);
-        out.set("fqn", Json.strings(node.fqn));
-        out.put("description", node.description == null ? "" : node.description);
-        out.set("overrides", overrides(definition.overrides()));
-        ObjectNode dependsOn = Json.object();
-        dependsOn.set("macros", Json.strings(node.dependsOnMacros));
-        dependsOn.set("nodes", Json.strings(node.dependsOnNodes));
-        out.set("depends_on", dependsOn);
-        out.set("config", config(node));
-        out.put("checksum", node.checksum);
-        out.put("schema", node.schema);
-        out.set("created_at", createdAt);
-        out.putNull("versions");
-        out.putNull("version");
-        return out;
+        JsonOut.string(out, "path", node.originalFilePath);
+        JsonOut.string(out, "original_file_path", node.originalFilePath);
+        JsonOut.string(out, "unique_id", node.uniqueId);
+        JsonOut.strings(out, "fqn", node.fqn);
+        JsonOut.string(out, "description", node.description == null ? "" : node.description);
+        out.writeFieldName("overrides");
+        overrides(out, definition.overrides());
+        out.writeObjectFieldStart("depends_on");
+        JsonOut.strings(out, "macros", node.dependsOnMacros);
+        JsonOut.strings(out, "nodes", node.dependsOnNodes);
+        out.writeEndObject();
+        out.writeFieldName("config");
+        config(out, node);
+        JsonOut.string(out, "checksum", node.checksum);
+        JsonOut.string(out, "schema", node.schema);
+        out.writeFieldName("created_at");
+        out.writeNumber(createdAt);
+        out.writeNullField("versions");
+        out.writeNullField("version");
+        out.writeEndObject();
     }
 
-    private static void fixture(UnitTestDefinition.Fixture fixture, ObjectNode out) {
-        out.set("rows", Json.value(readable(fixture.rows())));
-        out.put("format", fixture.format().dbtName());
-        out.put("fixture", fixture.fixture());
+    private static void fixture(JsonGenerator out, UnitTestDefinition.Fixture fixture) throws IOException {
+        JsonOut.field(out, "rows", readable(fixture.rows()));
+        JsonOut.string(out, "format", fixture.format().dbtName());
+        JsonOut.string(out, "fixture", fixture.fixture());
     }
 
-    private static JsonNode overrides(UnitTestDefinition.Overrides overrides) {
+    private static void overrides(JsonGenerator out, UnitTestDefinition.Overrides overrides) throws IOException {
         if (!overrides.declared()) {
-            return Json.value(null);
+            out.writeNull();
+            return;
         }
-        ObjectNode out = Json.object();
-        out.set("macros", Json.value(overrides.macros()));
-        out.set("vars", Json.value(overrides.vars()));
-        out.set("env_vars", Json.value(overrides.envVars()));
-        return out;
+        out.writeStartObject();
+        JsonOut.field(out, "macros", overrides.macros());
+        JsonOut.field(out, "vars", overrides.vars());
+        JsonOut.field(out, "env_vars", overrides.envVars());
+        out.writeEndObject();
     }
 
-    private static ObjectNode config(Node node) {
-        ObjectNode out = Json.object();
-        out.put("enabled", node.config.enabled());
-        out.set("tags", Json.strings(node.tags()));
-        out.set("meta", Json.objectValue(node.config.get("meta")));
-        node.config.asMap().forEach((k, v) -> {
+    private static void config(JsonGenerator out, Node node) throws IOException {
+        out.writeStartObject();
+        out.writeBooleanField("enabled", node.config.enabled());
+        JsonOut.strings(out, "tags", node.tags());
+        out.writeFieldName("meta");
+        JsonOut.objectValue(out, node.config.get("meta"));
+        for (Map.Entry<String, Object> entry : node.config.asMap().entrySet()) {
+            String k = entry.getKey();
             if (!k.equals("enabled") && !k.equals("tags") && !k.equals("meta")) {
-                out.set(k, Json.value(v));
+                JsonOut.field(out, k, entry.getValue());
             }
-        });
-        return out;
+        }
+        out.writeEndObject();
     }
 
     /** YAML timestamps in rows as the ISO text a user wrote, not Java's Date.toString(). */

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reads YAML files safely; a syntax error names the file, line and column. */
 public final class YamlReader {
@@ -25,7 +28,15 @@ public final class YamlReader {
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(256 * 1024 * 1024);
         try {
-            return new Yaml(new SafeConstructor(options)).load(text);
+            // what Yaml.load does, without building the Yaml facade's dumper side (representers) for every file
+            SafeConstructor constructor = new SafeConstructor(options);
+            // the Yaml facade copies these from the options; the constructor alone starts with its own defaults
+            constructor.setAllowDuplicateKeys(options.isAllowDuplicateKeys());
+            constructor.setWarnOnDuplicateKeys(options.isWarnOnDuplicateKeys());
+            constructor.setWrappedToRootException(options.isWrappedToRootException());
+            constructor.setComposer(new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(),
+                    options));
+            return constructor.getSingleData(Object.class);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 0 : mark.getLine() + 1;

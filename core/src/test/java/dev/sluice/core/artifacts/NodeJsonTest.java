@@ -31,7 +31,7 @@ class NodeJsonTest {
 
     private static NodeJson writer(Manifest manifest, Map<String, String> relations) {
         ManifestExtras extras = ManifestExtras.parsedOnly("duckdb").withRelationNames(relations);
-        return new NodeJson(manifest, extras, Json.epochSeconds(Instant.EPOCH));
+        return new NodeJson(manifest, extras, Json.epochDecimal(Instant.EPOCH));
     }
 
     private static Manifest empty() {

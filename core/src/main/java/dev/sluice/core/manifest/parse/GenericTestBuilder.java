@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns a YAML test entry ({@code unique}, {@code accepted_values: {values: [...]}}, {@code dbt_utils.x: {...}}, or
@@ -28,6 +29,8 @@ final class GenericTestBuilder {
     private static final Set<String> CONFIG_ARGS = Set.of("severity", "where", "limit", "warn_if", "error_if",
             "fail_calc", "store_failures", "store_failures_as", "enabled", "tags", "meta", "alias", "schema",
             "database", "config");
+
+    private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^0-9a-zA-Z_]+");
 
     private final List<Map<String, Object>> projectTestConfigs;
 
@@ -182,7 +185,7 @@ final class GenericTestBuilder {
                 flat.add(pythonText(value));
             }
         }
-        List<String> clean = flat.stream().map(s -> s.replaceAll("[^0-9a-zA-Z_]+", "_")).toList();
+        List<String> clean = flat.stream().map(s -> NOT_IDENTIFIER.matcher(s).replaceAll("_")).toList();
         String full = identifier + "_" + modelLabel + "_" + String.join("__", clean);
         if (clean.isEmpty()) {
             full = identifier + "_" + modelLabel;

@@ -5,8 +5,6 @@ import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.errors.SourceLocation;
 import dev.sluice.core.events.Event;
 import dev.sluice.core.events.EventSink;
-import dev.sluice.core.jinja.ContextFunctions;
-import dev.sluice.core.jinja.DbtFunction;
 import dev.sluice.core.jinja.JinjaEngine;
 import dev.sluice.core.jinja.MacroLibrary;
 import dev.sluice.core.jinja.MacroSource;
@@ -297,7 +295,7 @@ public final class ManifestParser {
 
     private List<SchemaFile> parseSchemaFiles(ProjectConfig project, ProjectConfig rootProject, Vars vars,
                                               Map<String, Doc> docs, ParseTarget target) {
-        SchemaFileReader reader = schemaFileReader(project, rootProject, vars, docs, target);
+        SchemaYamlParser parser = schemaYamlParser(project, rootProject);
         List<String> roots = new ArrayList<>();
         roots.addAll(project.modelPaths());
         roots.addAll(project.seedPaths());
@@ -305,11 +303,32 @@ public final class ManifestParser {
         roots.addAll(project.analysisPaths());
         roots.addAll(project.snapshotPaths());
         roots.addAll(project.macroPaths());
+        List<ProjectFile> files = ProjectFiles.find(project.root(), roots.stream().distinct().toList(),
+                Set.of("yml", "yaml"));
+        // Files are parsed on all cores; what each logged is replayed, and its error thrown, in file order.
+        List<SchemaOutcome> outcomes = InOrder.ofMachine().map(files, file -> {
+            List<String> messages = new ArrayList<>();
+            try {
+                return new SchemaOutcome(parser.parse(file, ProjectFiles.read(file), new SchemaJinja(jinja,
+                        project.name(), vars, env, docs, target, file.originalFilePath(), messages::add)), messages,
+                        null);
+            } catch (RuntimeException e) {
+                return new SchemaOutcome(null, messages, e);
+            }
+        });
         List<SchemaFile> out = new ArrayList<>();
-        for (ProjectFile file : ProjectFiles.find(project.root(), roots.stream().distinct().toList(), Set.of("yml", "yaml"))) {
-            out.add(reader.read(file));
+        for (SchemaOutcome outcome : outcomes) {
+            outcome.messages().forEach(text -> events.accept(Event.Message.info(text)));
+            if (outcome.error() != null) {
+                throw outcome.error();
+            }
+            out.add(outcome.schema());
         }
         return out;
+    }
+
+    /** One schema file parsed, or the error it raised, with what its Jinja logged. */
+    private record SchemaOutcome(SchemaFile schema, List<String> messages, RuntimeException error) {
     }
 
     /** Reads one schema YAML file of a package (its Jinja rendered with var, env_var, target and doc). */
@@ -317,22 +336,16 @@ public final class ManifestParser {
         SchemaFile read(ProjectFile file);
     }
 
+    /** A reader of single schema files, as {@link #parseSchemaFiles} reads each (the parse cache re-reads one). */
     SchemaFileReader schemaFileReader(ProjectConfig project, ProjectConfig rootProject, Vars vars,
                                       Map<String, Doc> docs, ParseTarget target) {
-        String pkg = project.name();
-        Map<String, Object> context = new LinkedHashMap<>(ContextFunctions.base(vars.forPackage(pkg), env,
-                text -> events.accept(Event.Message.info(text)), null));
-        context.put("target", target.targetContext());
-        context.put("doc", DbtFunction.of("doc", args -> {
-            String name = args.requireString(args.size() > 1 ? 1 : 0, "name");
-            String docPackage = args.size() > 1 ? args.string(0, "package") : pkg;
-            Doc doc = docs.get("doc." + docPackage + "." + name);
-            if (doc == null) {
-                throw ContextFunctions.fail(ErrorCode.COMPILATION, "Documentation for '" + name + "' not found");
-            }
-            return doc.blockContents();
-        }));
-        SchemaYamlParser parser = new SchemaYamlParser(pkg, new SchemaYamlParser.SourceConfigs() {
+        SchemaYamlParser parser = schemaYamlParser(project, rootProject);
+        return file -> parser.parse(file, ProjectFiles.read(file), new SchemaJinja(jinja, project.name(), vars, env,
+                docs, target, file.originalFilePath(), text -> events.accept(Event.Message.info(text))));
+    }
+
+    private static SchemaYamlParser schemaYamlParser(ProjectConfig project, ProjectConfig rootProject) {
+        return new SchemaYamlParser(project.name(), new SchemaYamlParser.SourceConfigs() {
             @Override
             public void applyToSource(List<String> fqn, NodeConfig config) {
                 PackageNodes.trees(project, rootProject, ProjectConfig::sources)
@@ -345,8 +358,6 @@ public final class ManifestParser {
                         .forEach(tree -> FolderConfigs.apply(tree, fqn, config));
             }
         });
-        return file -> parser.parse(file, ProjectFiles.read(file),
-                text -> jinja.renderPlain(text, context, file.originalFilePath()));
     }
 
     private static String patchKind(ResourceType type) {

@@ -35,20 +35,22 @@ final class PackageNodes {
     List<Node> collect(List<SchemaFile> schemaFiles) {
         String pkg = project.name();
         List<Node> nodes = new ArrayList<>();
-        for (ProjectFile file : ProjectFiles.find(project.root(), project.modelPaths(), Set.of("sql", "py"))) {
-            nodes.add(factory.create(ResourceType.MODEL, pkg, file, trees(project, root, ProjectConfig::models)));
-        }
-        for (ProjectFile file : ProjectFiles.find(project.root(), project.seedPaths(), Set.of("csv"))) {
-            nodes.add(factory.create(ResourceType.SEED, pkg, file, trees(project, root, ProjectConfig::seeds)));
-        }
-        for (ProjectFile file : ProjectFiles.find(project.root(), project.testPaths(), Set.of("sql"))) {
-            if (!file.pathInRoot().startsWith("generic/") && !file.pathInRoot().startsWith("fixtures/")) {
-                nodes.add(factory.create(ResourceType.TEST, pkg, file, trees(project, root, ProjectConfig::tests)));
-            }
-        }
-        for (ProjectFile file : ProjectFiles.find(project.root(), project.analysisPaths(), Set.of("sql"))) {
-            nodes.add(factory.create(ResourceType.ANALYSIS, pkg, file, trees(project, root, ProjectConfig::analyses)));
-        }
+        // Reading and hashing the files runs on all cores; nodes keep file order and the first error in it wins.
+        InOrder inOrder = InOrder.ofMachine();
+        List<Map<String, Object>> modelTrees = trees(project, root, ProjectConfig::models);
+        nodes.addAll(inOrder.map(ProjectFiles.find(project.root(), project.modelPaths(), Set.of("sql", "py")),
+                file -> factory.create(ResourceType.MODEL, pkg, file, modelTrees)));
+        List<Map<String, Object>> seedTrees = trees(project, root, ProjectConfig::seeds);
+        nodes.addAll(inOrder.map(ProjectFiles.find(project.root(), project.seedPaths(), Set.of("csv")),
+                file -> factory.create(ResourceType.SEED, pkg, file, seedTrees)));
+        List<Map<String, Object>> testTrees = trees(project, root, ProjectConfig::tests);
+        List<ProjectFile> singular = ProjectFiles.find(project.root(), project.testPaths(), Set.of("sql")).stream()
+                .filter(file -> !file.pathInRoot().startsWith("generic/") && !file.pathInRoot().startsWith("fixtures/"))
+                .toList();
+        nodes.addAll(inOrder.map(singular, file -> factory.create(ResourceType.TEST, pkg, file, testTrees)));
+        List<Map<String, Object>> analysisTrees = trees(project, root, ProjectConfig::analyses);
+        nodes.addAll(inOrder.map(ProjectFiles.find(project.root(), project.analysisPaths(), Set.of("sql")),
+                file -> factory.create(ResourceType.ANALYSIS, pkg, file, analysisTrees)));
         List<Map<String, Object>> snapshotTrees = trees(project, root, ProjectConfig::snapshots);
         for (ProjectFile file : ProjectFiles.find(project.root(), project.snapshotPaths(), Set.of("sql"))) {
             for (BlockScanner.SnapshotBlock block : BlockScanner.snapshots(ProjectFiles.read(file))) {

@@ -246,23 +246,77 @@ final class SchemaYamlParser {
         return String.valueOf(name);
     }
 
-    /** Finds the line where {@code name: x} appears, for messages; YAML parsed to maps has no positions. */
+    /**
+     * Finds the line where {@code name: x} appears, for messages; YAML parsed to maps has no positions. Only lines that
+     * contain the name are matched against the pattern, and each name is looked up once per file.
+     */
     static final class LineFinder {
-        private final String[] lines;
+        private final String text;
+        private final Map<String, Integer> found = new java.util.HashMap<>();
 
         LineFinder(String text) {
-            this.lines = text.split("\n", -1);
+            this.text = text;
         }
 
         int lineOfName(String name) {
-            java.util.regex.Pattern p = java.util.regex.Pattern.compile(
-                    "^\\s*-?\\s*name\\s*:\\s*['\"]?" + java.util.regex.Pattern.quote(name) + "['\"]?\\s*(#.*)?$");
+            Integer line = found.get(name);
+            if (line == null) {
+                line = search(name);
+                found.put(name, line);
+            }
+            return line;
+        }
+
+        private int search(String name) {
+            if (name.isEmpty()) {
+                return scan(name);
+            }
+            java.util.regex.Pattern pattern = null;
+            int lineNumber = 1;
+            int lineStart = 0;
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+                while (true) {
+                    int end = text.indexOf('\n', lineStart);
+                    if (end < 0 || end >= at) {
+                        break;
+                    }
+                    lineStart = end + 1;
+                    lineNumber++;
+                }
+                int lineEnd = text.indexOf('\n', lineStart);
+                String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+                if (pattern == null) {
+                    pattern = pattern(name);
+                }
+                if (pattern.matcher(line).matches()) {
+                    return lineNumber;
+                }
+                if (lineEnd < 0) {
+                    break;
+                }
+                // the rest of this line cannot hold an earlier match: go on from the next line
+                at = lineEnd;
+                lineStart = lineEnd + 1;
+                lineNumber++;
+            }
+            return 0;
+        }
+
+        /** Every line against the pattern (an empty name is on every line as a substring). */
+        private int scan(String name) {
+            java.util.regex.Pattern pattern = pattern(name);
+            String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                if (p.matcher(lines[i]).matches()) {
+                if (pattern.matcher(lines[i]).matches()) {
                     return i + 1;
                 }
             }
             return 0;
+        }
+
+        private static java.util.regex.Pattern pattern(String name) {
+            return java.util.regex.Pattern.compile(
+                    "^\\s*-?\\s*name\\s*:\\s*['\"]?" + java.util.regex.Pattern.quote(name) + "['\"]?\\s*(#.*)?$");
         }
     }
 }
