@@ -356,13 +356,17 @@ public final class DuckDbAdapter implements Adapter {
         String body = withoutTrailingSemicolons(selectSql);
         ensureSchema(target.database(), target.schema());
         RelationType existing = existing(target);
+        String create = "create or replace " + kind(as) + " " + dialect.render(target) + " as (\n" + body + "\n)";
         try {
-            transactions.inTransaction(statement -> {
-                swap.clearFor(statement, target, as, existing);
-                statement.execute("create or replace " + kind(as) + " " + dialect.render(target) + " as (\n" + body
-                        + "\n)");
-                return null;
-            });
+            if (swap.needed(as, existing)) {
+                transactions.inTransaction(statement -> {
+                    swap.clearFor(statement, target, as, existing);
+                    statement.execute(create);
+                    return null;
+                });
+            } else {
+                transactions.single(create);
+            }
         } catch (RuntimeException e) {
             cache.forget();
             throw e;

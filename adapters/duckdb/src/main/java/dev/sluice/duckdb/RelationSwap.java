@@ -20,9 +20,14 @@ final class RelationSwap {
         this.defaultDatabase = defaultDatabase;
     }
 
+    /** True when a relation of the other kind holds the name: building {@code as} then takes a drop first. */
+    boolean needed(RelationType as, RelationType existing) {
+        return existing != null && existing != as;
+    }
+
     /** {@code existing} is the kind of relation the catalog holds under the target's name (null: none). */
     void clearFor(Statement statement, Relation target, RelationType as, RelationType existing) throws SQLException {
-        if (existing != null && existing != as) {
+        if (needed(as, existing)) {
             statement.execute("drop " + DuckDbAdapter.kind(existing) + " " + dialect.render(target));
         }
     }

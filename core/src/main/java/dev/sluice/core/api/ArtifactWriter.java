@@ -8,14 +8,10 @@ import dev.sluice.core.manifest.cache.CacheLineage;
 import dev.sluice.core.artifacts.RunResultsJsonWriter;
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Relations;
-import dev.sluice.core.errors.ErrorCode;
-import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.execute.RunResults;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
 import dev.sluice.spi.SqlDialect;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ArtifactWriter {
     private final Session session;
     private final Map<String, ManifestExtras.CompiledNode> compiled = new ConcurrentHashMap<>();
+    private final SqlFiles sqlFiles = new SqlFiles();
 
     ArtifactWriter(Session session) {
         this.session = session;
@@ -92,12 +89,7 @@ final class ArtifactWriter {
                 args, session.targetDir.resolve("run_results.json"));
     }
 
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new SluiceException(ErrorCode.IO, "cannot write " + file + ": " + e.getMessage());
-        }
+    private void write(Path file, String text) {
+        sqlFiles.write(file, text);
     }
 }

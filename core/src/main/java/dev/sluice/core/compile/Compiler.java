@@ -15,6 +15,7 @@ import dev.sluice.core.manifest.parse.ParsedProject;
 import dev.sluice.core.manifest.parse.TestArgumentRefs;
 import dev.sluice.spi.Adapter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,7 @@ public final class Compiler {
     private final Map<String, CompiledNode> ephemeralCache = new ConcurrentHashMap<>();
     /** Each ephemeral model's own SQL before injection, hoisted as a CTE into the queries that use it. */
     private final Map<String, String> ephemeralBodies = new ConcurrentHashMap<>();
+    private final BuiltInTestSql builtInTests;
 
     public Compiler(ParsedProject parsed, JinjaEngine jinja, NodeContext.Invocation invocation, Supplier<Adapter> adapter,
                     boolean fullRefresh) {
@@ -50,6 +52,7 @@ public final class Compiler {
         this.adapter = adapter;
         this.fullRefresh = fullRefresh;
         this.defer = defer;
+        this.builtInTests = new BuiltInTestSql(parsed.macros(), invocation.adapterType(), parsed.dispatchOrder());
     }
 
     public Manifest manifest() {
@@ -176,8 +179,27 @@ public final class Compiler {
                 node == null ? null : node.describe());
     }
 
-    /** Calls the test macro with the node's kwargs; {@code model} is the tested relation, filtered by {@code where}. */
+    /**
+     * Calls the test macro with the node's kwargs; {@code model} is the tested relation, filtered by {@code where}.
+     * Sluice's own test macros fill a template rendered once per argument shape ({@link BuiltInTestSql}).
+     */
     private String renderGenericTest(Node node, RuntimeHost host) {
+        Object model = testedModel(node, host);
+        String builtIn = builtInTests.render(node, host, model, this::renderTestMacro);
+        if (builtIn != null) {
+            return builtIn;
+        }
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        node.testMetadata.kwargs().forEach((key, value) -> {
+            if (!key.equals("model")) {
+                arguments.put(key, value);
+            }
+        });
+        return renderTestMacro(node, host, model, arguments);
+    }
+
+    /** Renders the test macro's call; a text argument that is one ref/source call is passed as that expression. */
+    private String renderTestMacro(Node node, RuntimeHost host, Object model, Map<String, Object> kwargs) {
         Map<String, Object> context = context(node, host);
         StringBuilder call = new StringBuilder("{{ ");
         if (node.testMetadata.namespace() != null) {
@@ -186,11 +208,8 @@ public final class Compiler {
         call.append("test_").append(node.testMetadata.name()).append("(");
         List<String> arguments = new ArrayList<>();
         int index = 0;
-        for (Map.Entry<String, Object> kwarg : node.testMetadata.kwargs().entrySet()) {
+        for (Map.Entry<String, Object> kwarg : kwargs.entrySet()) {
             String key = kwarg.getKey();
-            if (key.equals("model")) {
-                continue;
-            }
             Object value = kwarg.getValue();
             if (value instanceof String text && TestArgumentRefs.isRelationExpression(text)) {
                 arguments.add(key + "=" + text.strip());
@@ -200,7 +219,7 @@ public final class Compiler {
                 arguments.add(key + "=" + variable);
             }
         }
-        context.put("__sluice_model", testedModel(node, host));
+        context.put("__sluice_model", model);
         arguments.add(0, "model=__sluice_model");
         call.append(String.join(", ", arguments)).append(") }}");
         return jinja.render(call.toString(), context, parsed.macros(), node.packageName, node.originalFilePath,

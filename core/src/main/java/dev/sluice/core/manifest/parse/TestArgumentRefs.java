@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class TestArgumentRefs {
     private static final Pattern REF = Pattern.compile(
-            "\\bref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?(?:,\\s*v(?:ersion)?\\s*=\\s*[^)]*)?\\)");
+            "\\bref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?(,\\s*v(?:ersion)?\\s*=\\s*[^)]*)?\\)");
     private static final Pattern SOURCE = Pattern.compile(
             "\\bsource\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)");
 
@@ -37,6 +37,32 @@ public final class TestArgumentRefs {
                 sources.add(call);
             }
         }
+    }
+
+    /**
+     * The one unversioned ref/source call {@code text} consists of, as {@code ref} with the arguments
+     * ({@code [name]} or {@code [package, name]}) or {@code source} with {@code [source_name, table_name]}; empty for
+     * anything else, a versioned ref included.
+     */
+    public static java.util.Optional<Call> call(String text) {
+        String trimmed = text.strip();
+        Matcher ref = REF.matcher(trimmed);
+        if (ref.matches()) {
+            if (ref.group(3) != null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Call(true, ref.group(2) == null ? List.of(ref.group(1))
+                    : List.of(ref.group(1), ref.group(2))));
+        }
+        Matcher source = SOURCE.matcher(trimmed);
+        if (source.matches()) {
+            return java.util.Optional.of(new Call(false, List.of(source.group(1), source.group(2))));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A {@code ref(...)} ({@code ref} true) or {@code source(...)} call with its string arguments. */
+    public record Call(boolean ref, List<String> arguments) {
     }
 
     /** True when the whole value is one ref/source call, which compile renders as an expression. */
