@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -24,8 +25,14 @@ public final class Cli {
         this.context = context;
     }
 
+    /** The whole command line, every subcommand included. */
     public CommandLine commandLine() {
+        return commandLine(SluiceCommand.SUBCOMMANDS);
+    }
+
+    private CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new SluiceCommand(context));
+        subcommands.forEach(cl::addSubcommand);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
@@ -40,7 +47,7 @@ public final class Cli {
     }
 
     public int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(SluiceCommand.subcommandsFor(args)).execute(args);
     }
 
     /** Wrong flags: a short usage hint and the error, exit 2 (as dbt's click does). */

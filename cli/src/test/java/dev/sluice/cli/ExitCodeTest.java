@@ -138,4 +138,17 @@ class ExitCodeTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: sluice").contains("build").contains("run-operation");
     }
+
+    @Test
+    void theUsageListsEveryCommandAndAMistypedOneGetsSuggestions() {
+        Harness.Result help = h.run("--help");
+        assertThat(help.code()).isZero();
+        String commands = help.out().substring(help.out().indexOf("Commands:"));
+        for (String command : List.of("debug", "parse", "compile", "seed", "ls, list", "docs", "server", "token")) {
+            assertThat(commands).contains("\n  " + command + " ");
+        }
+        Harness.Result typo = h.run("sed");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unmatched argument at index 0: 'sed'").contains("sluice seed");
+    }
 }

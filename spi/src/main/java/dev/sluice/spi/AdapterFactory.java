@@ -26,6 +26,14 @@ public interface AdapterFactory {
         return "";
     }
 
+    /**
+     * Starts, off the caller's thread, the one-time work {@link #create} will need (loading a driver's native library,
+     * say), so that it overlaps with parsing. The engine calls it early in commands that will connect; calling it
+     * again, or never, is harmless, and a failure in it must surface from {@link #create}, not from here.
+     */
+    default void prepare() {
+    }
+
     /** Opens the warehouse described by the target. Fails with {@link AdapterException} when it cannot connect. */
     Adapter create(TargetConfig target, AdapterContext context);
 }

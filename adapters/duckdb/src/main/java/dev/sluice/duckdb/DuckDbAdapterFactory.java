@@ -8,6 +8,8 @@ import dev.sluice.spi.TargetConfig;
 
 /** Registers {@code type: duckdb}. */
 public final class DuckDbAdapterFactory implements AdapterFactory {
+    private final NativeLibrary nativeLibrary = new NativeLibrary();
+
     @Override
     public String type() {
         return "duckdb";
@@ -39,8 +41,15 @@ public final class DuckDbAdapterFactory implements AdapterFactory {
         }
     }
 
+    /** Loads DuckDB's native library in the background (see {@link NativeLibrary}). */
+    @Override
+    public void prepare() {
+        nativeLibrary.startLoading();
+    }
+
     @Override
     public Adapter create(TargetConfig target, AdapterContext context) {
+        nativeLibrary.awaitLoaded();
         return DuckDbAdapter.open(target, context);
     }
 }

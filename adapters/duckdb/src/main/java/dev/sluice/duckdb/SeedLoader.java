@@ -77,17 +77,16 @@ final class SeedLoader {
         return transactions.inTransaction(statement -> {
             String name = dialect.render(target);
             swap.clearFor(statement, target, RelationType.TABLE, existing);
-            statement.execute("create or replace table " + name + " as " + read.select(dialect));
+            // DuckDB answers CREATE TABLE AS with the number of rows it inserted
+            long rows = statement.executeLargeUpdate("create or replace table " + name + " as " + read.select(dialect));
             List<String> textBooleans = nonDbtBooleans(statement, name, read);
             if (!textBooleans.isEmpty()) {
                 Map<String, String> types = new LinkedHashMap<>(read.types());
                 textBooleans.forEach(column -> types.put(column, "VARCHAR"));
-                statement.execute("create or replace table " + name + " as " + read.withTypes(types).select(dialect));
+                rows = statement.executeLargeUpdate("create or replace table " + name + " as "
+                        + read.withTypes(types).select(dialect));
             }
-            try (ResultSet rs = statement.executeQuery("select count(*) from " + name)) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            return rows;
         });
     }
 

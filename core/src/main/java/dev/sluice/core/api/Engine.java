@@ -33,8 +33,14 @@ final class Engine implements SluiceApi {
         this.adapters = new AdapterRegistry(adapters.get());
     }
 
+    /** A session for a command that works from the files alone (it may still connect, for introspective macros). */
     private Session open(InvocationOptions options) {
-        return Session.open(options, env, events, adapters, jinja);
+        return Session.open(options, env, events, adapters, jinja, false);
+    }
+
+    /** A session for a command that will use the warehouse: the adapter prepares while the project parses. */
+    private Session openConnecting(InvocationOptions options) {
+        return Session.open(options, env, events, adapters, jinja, true);
     }
 
     @Override
@@ -78,25 +84,25 @@ final class Engine implements SluiceApi {
 
     @Override
     public RunResults freshness(InvocationOptions options, java.nio.file.Path output) {
-        try (Session session = open(options)) {
+        try (Session session = openConnecting(options)) {
             return new FreshnessCommand(session).execute(output);
         }
     }
 
     @Override
     public RunResults retry(InvocationOptions options) {
-        return new Retry(this::open, events).run(options);
+        return new Retry(this::openConnecting, events).run(options);
     }
 
     @Override
     public RunResults clone(InvocationOptions options) {
-        try (Session session = open(options)) {
+        try (Session session = openConnecting(options)) {
             return new CloneCommand(session).execute();
         }
     }
 
     private RunResults execute(InvocationOptions options, String command, Set<ResourceType> types) {
-        try (Session session = open(options)) {
+        try (Session session = openConnecting(options)) {
             return new ExecuteCommand(session).execute(command, types);
         }
     }
@@ -138,7 +144,7 @@ final class Engine implements SluiceApi {
 
     @Override
     public ShowResult show(InvocationOptions options, String inlineSql, int limit) {
-        try (Session session = open(options)) {
+        try (Session session = openConnecting(options)) {
             String name;
             String sql;
             if (inlineSql != null) {
@@ -168,7 +174,7 @@ final class Engine implements SluiceApi {
 
     @Override
     public String runOperation(InvocationOptions options, String macro, Map<String, Object> args) {
-        try (Session session = open(options)) {
+        try (Session session = openConnecting(options)) {
             return new RunOperation(session).call(macro, args);
         }
     }
@@ -190,14 +196,14 @@ final class Engine implements SluiceApi {
 
     @Override
     public DocsResult docsGenerate(InvocationOptions options, DocsOptions docs) {
-        try (Session session = open(options)) {
+        try (Session session = openConnecting(options)) {
             return new DocsGenerate(session, env).execute(docs);
         }
     }
 
     @Override
     public dev.sluice.core.docs.DocsServer docsServe(InvocationOptions options, String host, int port) {
-        try (Session session = open(options)) {
+        try (Session session = openConnecting(options)) {
             return DocsServe.start(session, host, port);
         }
     }

@@ -73,8 +73,12 @@ final class Session implements AutoCloseable {
                 : project.root().resolve(project.targetPath());
     }
 
+    /**
+     * Loads the project and profile and parses the manifest. {@code connects}: the command will open the warehouse,
+     * so the adapter may start its one-time preparation now, while the project is parsed.
+     */
     static Session open(InvocationOptions options, EnvVars env, EventSink events, AdapterRegistry adapters,
-                        JinjaEngine jinja) {
+                        JinjaEngine jinja, boolean connects) {
         Path projectDir = (options.projectDir() == null ? Path.of("") : options.projectDir()).toAbsolutePath().normalize();
         EnvReads envReads = new EnvReads(env);
         env = envReads.env();
@@ -84,6 +88,9 @@ final class Session implements AutoCloseable {
                 options.threads());
         TargetConfig raw = new ProfileLoader(jinja, env, logger).load(request, projectDir, project.profile(), options.vars());
         AdapterFactory factory = adapters.get(raw.type());
+        if (connects) {
+            factory.prepare();
+        }
         TargetConfig target = factory.normalize(raw);
         Map<String, Object> targetContext = TargetContext.of(target);
         ParseTarget parseTarget = new ParseTarget(target.type(), factory.dialect(), target.database(), target.schema(),
