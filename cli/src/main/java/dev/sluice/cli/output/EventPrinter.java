@@ -14,6 +14,8 @@ import java.util.Map;
 public final class EventPrinter implements EventSink {
     private final Reporter reporter;
     private final NodeLines lines;
+    /** Node lines carry their structured data only where it is printed: JSON log lines. */
+    private final boolean json;
     private Map<String, Integer> nodeCounts;
     private int finished;
     private boolean summaryPrinted;
@@ -21,6 +23,7 @@ public final class EventPrinter implements EventSink {
     public EventPrinter(Reporter reporter) {
         this.reporter = reporter;
         this.lines = new NodeLines(reporter.settings().printerWidth());
+        this.json = reporter.settings().json();
     }
 
     @Override
@@ -32,7 +35,7 @@ public final class EventPrinter implements EventSink {
         } else if (event instanceof Event.NodeStarted s) {
             reporter.emit(record(s.at(), Event.Level.INFO, "LogStartLine",
                     lines.started(s.index(), s.total(), s.description()),
-                    nodeData(s.uniqueId(), s.index(), s.total(), s.description(), "started", null)));
+                    json ? nodeData(s.uniqueId(), s.index(), s.total(), s.description(), "started", null) : Map.of()));
         } else if (event instanceof Event.NodeFinished f) {
             nodeFinished(f);
         } else if (event instanceof Event.HookFinished h) {
@@ -89,8 +92,8 @@ public final class EventPrinter implements EventSink {
         NodeResult r = f.result();
         Event.Level level = r.status().isFailure() ? Event.Level.ERROR
                 : r.status() == NodeStatus.WARN ? Event.Level.WARN : Event.Level.INFO;
-        Map<String, Object> data = nodeData(r.uniqueId(), f.index(), f.total(), f.description(), r.status().dbtName(),
-                r);
+        Map<String, Object> data = json ? nodeData(r.uniqueId(), f.index(), f.total(), f.description(),
+                r.status().dbtName(), r) : Map.of();
         String thread = r.threadId() == null ? Thread.currentThread().getName() : r.threadId();
         reporter.emit(new LogRecord(f.at(), level, resultEventName(r), lines.finished(f.index(), f.total(), r,
                 f.description(), f.summary()), data, thread, false, false));

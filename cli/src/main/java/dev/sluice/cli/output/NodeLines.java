@@ -3,7 +3,6 @@ package dev.sluice.cli.output;
 import dev.sluice.cli.output.Styled.Color;
 import dev.sluice.core.execute.NodeResult;
 import dev.sluice.core.execute.NodeStatus;
-import java.util.Locale;
 
 /**
  * The numbered, dot-padded node lines of a run, in dbt's layout:
@@ -57,7 +56,7 @@ public final class NodeLines {
         }
         out.plain(" [").append(status);
         if (seconds != null) {
-            out.plain(String.format(Locale.ROOT, " in %.2fs", seconds));
+            out.plain(" in " + Decimals.two(seconds) + "s");
         }
         return out.plain("]");
     }

@@ -47,7 +47,11 @@ public final class Styled {
     }
 
     public int length() {
-        return pieces.stream().mapToInt(p -> p.text.length()).sum();
+        int length = 0;
+        for (Piece p : pieces) {
+            length += p.text.length();
+        }
+        return length;
     }
 
     public String plain() {
