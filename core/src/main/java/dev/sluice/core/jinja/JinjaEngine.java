@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sluice's one Jinja engine (Jinjava configured to behave like Python's Jinja2 as dbt uses it). Stateless apart from
- * Jinjava's own immutable configuration, so one instance serves every thread.
+ * Sluice's one Jinja engine (Jinjava configured to behave like Python's Jinja2 as dbt uses it). Holds Jinjava's own
+ * immutable configuration and the parsed templates ({@link TemplateCache}), so one instance serves every thread and
+ * a text rendered twice (parse render, then runtime render) is parsed once.
  */
 public final class JinjaEngine {
     private final Jinjava jinjava;
     private final JinjavaConfig config;
+    private final TemplateCache templates = new TemplateCache();
 
     public JinjaEngine() {
         LegacyOverrides pythonLike = LegacyOverrides.newBuilder()
@@ -124,7 +126,7 @@ public final class JinjaEngine {
         String output;
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
-            output = interpreter.render(CallChains.rewrite(template));
+            output = interpreter.render(templates.tree(template, interpreter));
         } catch (InterpretException e) {
             throw failure(session, file, e.getLineNumber(), e.getMessage(), ErrorCode.JINJA_SYNTAX);
         } finally {
