@@ -30,9 +30,9 @@ public final class Cli {
         return commandLine(SluiceCommand.SUBCOMMANDS);
     }
 
-    private CommandLine commandLine(List<Class<?>> subcommands) {
+    private CommandLine commandLine(List<SluiceCommand.Subcommand> subcommands) {
         CommandLine cl = new CommandLine(new SluiceCommand(context));
-        subcommands.forEach(cl::addSubcommand);
+        subcommands.forEach(command -> cl.addSubcommand(command.type()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));

@@ -16,14 +16,41 @@ import picocli.CommandLine.Spec;
 @Command(name = "sluice", versionProvider = Version.Provider.class, sortOptions = false,
         description = "Builds and tests a dbt project on an embedded DuckDB (or another adapter).")
 public final class SluiceCommand implements Runnable {
-    /** The subcommands, in the order the usage lists them. */
-    public static final List<Class<?>> SUBCOMMANDS = List.of(DebugCommand.class, ParseCommand.class,
-            CompileCommand.class, RunCommand.class, SeedCommand.class, TestCommand.class, BuildCommand.class,
-            ListCommand.class, ShowCommand.class, RunOperationCommand.class, CleanCommand.class, SnapshotCommand.class,
-            DepsCommand.class, RetryCommand.class, CloneCommand.class, SourceCommand.class, EnvCommand.class,
-            JobGroup.class, RunsGroup.class, GitCommands.Branch.class, GitCommands.Commit.class,
-            GitCommands.Merge.class, DevCommand.class, SchedulerCommand.class, DemoCommand.class, DocsCommand.class,
-            ServerCommands.Server.class, ServerCommands.TokenGroup.class);
+    /**
+     * The subcommands, in the order the usage lists them, by class name with the name and aliases their
+     * {@code @Command} gives (SubcommandsTest checks the two agree): naming them here lets the CLI load and reflect
+     * over only the one typed.
+     */
+    public static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("DebugCommand", "debug"), new Subcommand("ParseCommand", "parse"),
+            new Subcommand("CompileCommand", "compile"), new Subcommand("RunCommand", "run"),
+            new Subcommand("SeedCommand", "seed"), new Subcommand("TestCommand", "test"),
+            new Subcommand("BuildCommand", "build"), new Subcommand("ListCommand", "ls", "list"),
+            new Subcommand("ShowCommand", "show"), new Subcommand("RunOperationCommand", "run-operation"),
+            new Subcommand("CleanCommand", "clean"), new Subcommand("SnapshotCommand", "snapshot"),
+            new Subcommand("DepsCommand", "deps"), new Subcommand("RetryCommand", "retry"),
+            new Subcommand("CloneCommand", "clone"), new Subcommand("SourceCommand", "source"),
+            new Subcommand("EnvCommand", "env"), new Subcommand("JobGroup", "job"), new Subcommand("RunsGroup", "runs"),
+            new Subcommand("GitCommands$Branch", "branch"), new Subcommand("GitCommands$Commit", "commit"),
+            new Subcommand("GitCommands$Merge", "merge"), new Subcommand("DevCommand", "dev"),
+            new Subcommand("SchedulerCommand", "scheduler"), new Subcommand("DemoCommand", "demo"),
+            new Subcommand("DocsCommand", "docs"), new Subcommand("ServerCommands$Server", "server"),
+            new Subcommand("ServerCommands$TokenGroup", "token"));
+
+    /** A subcommand: its class in this package, and the words that call it. */
+    public record Subcommand(String simpleName, String name, String... aliases) {
+        public Class<?> type() {
+            try {
+                return Class.forName(SluiceCommand.class.getPackageName() + "." + simpleName);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("no command class " + simpleName, e);
+            }
+        }
+
+        boolean calledBy(Set<String> words) {
+            return words.contains(name) || Arrays.stream(aliases).anyMatch(words::contains);
+        }
+    }
 
     private final CliContext context;
 
@@ -59,12 +86,9 @@ public final class SluiceCommand implements Runnable {
      * none is (the usage, a mistyped command and its suggestions need them all). Building picocli's model of a
      * command reflects over its class, so building only the one typed saves most of the CLI's start-up.
      */
-    public static List<Class<?>> subcommandsFor(String... args) {
+    public static List<Subcommand> subcommandsFor(String... args) {
         Set<String> words = Arrays.stream(args).collect(Collectors.toSet());
-        List<Class<?>> named = SUBCOMMANDS.stream().filter(command -> {
-            Command annotation = command.getAnnotation(Command.class);
-            return words.contains(annotation.name()) || Arrays.stream(annotation.aliases()).anyMatch(words::contains);
-        }).toList();
+        List<Subcommand> named = SUBCOMMANDS.stream().filter(command -> command.calledBy(words)).toList();
         return named.isEmpty() ? SUBCOMMANDS : named;
     }
 

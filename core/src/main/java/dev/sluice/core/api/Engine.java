@@ -1,6 +1,6 @@
 package dev.sluice.core.api;
 
-import dev.sluice.core.compile.CompiledNode;
+import dev.sluice.core.compile.CompileAll;
 import dev.sluice.core.compile.Compiler;
 import dev.sluice.core.errors.ErrorCode;
 import dev.sluice.core.errors.SluiceException;
@@ -116,11 +116,10 @@ final class Engine implements SluiceApi {
             Compiler compiler = session.compiler(new java.util.HashSet<>(nodes.stream().map(n -> n.uniqueId).toList()));
             ArtifactWriter artifacts = new ArtifactWriter(session);
             Map<String, String> out = new LinkedHashMap<>();
-            for (Node node : nodes) {
-                CompiledNode compiled = compiler.compile(node);
+            CompileAll.inOrder(compiler, nodes, Math.max(1, session.target.threads()), compiled -> {
                 artifacts.compiled(compiled);
-                out.put(node.uniqueId, compiled.compiledCode());
-            }
+                out.put(compiled.node().uniqueId, compiled.compiledCode());
+            });
             artifacts.manifest();
             return out;
         }

@@ -4,6 +4,7 @@ import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.errors.SourceLocation;
 import dev.sluice.core.jinja.ContextFunctions;
 import dev.sluice.core.jinja.JinjaEngine;
+import dev.sluice.core.jinja.LazyDict;
 import dev.sluice.core.jinja.NodeContext;
 import dev.sluice.core.jinja.RelationProxy;
 import dev.sluice.core.jinja.RenderSession;
@@ -30,6 +31,7 @@ public final class Compiler {
     private final ParsedProject parsed;
     private final JinjaEngine jinja;
     private final NodeContext.Invocation invocation;
+    private final NodeContext.Shared shared;
     private final Supplier<Adapter> adapter;
     private final boolean fullRefresh;
     private final DeferResolver defer;
@@ -49,6 +51,7 @@ public final class Compiler {
         this.parsed = parsed;
         this.jinja = jinja;
         this.invocation = invocation;
+        this.shared = NodeContext.shared(invocation);
         this.adapter = adapter;
         this.fullRefresh = fullRefresh;
         this.defer = defer;
@@ -174,8 +177,8 @@ public final class Compiler {
 
     private Map<String, Object> context(Node node, RuntimeHost host) {
         String pkg = node == null ? parsed.manifest().projectName : node.packageName;
-        Map<String, Object> model = node == null ? Map.of() : NodeDicts.of(node);
-        return NodeContext.build(invocation, host, parsed.vars().forPackage(pkg), model,
+        Map<String, Object> model = node == null ? Map.of() : new LazyDict(() -> NodeDicts.of(node));
+        return NodeContext.build(shared, host, parsed.vars().forPackage(pkg), model,
                 node == null ? null : node.describe());
     }
 

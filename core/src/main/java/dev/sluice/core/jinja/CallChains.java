@@ -6,11 +6,13 @@ package dev.sluice.core.jinja;
  * callable answers. Text outside {@code {{ }}} and {@code {% %}}, and string literals inside them, are left alone.
  */
 final class CallChains {
+    private static final java.util.regex.Pattern SPACED_CALL = java.util.regex.Pattern.compile("\\)\\s+\\(");
+
     private CallChains() {
     }
 
     static String rewrite(String template) {
-        if (!template.contains(")(") && !template.matches("(?s).*\\)\\s+\\(.*")) {
+        if (!template.contains(")(") && !SPACED_CALL.matcher(template).find()) {
             return template;
         }
         StringBuilder out = new StringBuilder(template.length() + 16);

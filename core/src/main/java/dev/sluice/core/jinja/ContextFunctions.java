@@ -33,7 +33,18 @@ public final class ContextFunctions {
 
     public static Map<String, Object> base(VarLookup vars, EnvVars env, Consumer<String> logger, String varsOwner) {
         Map<String, Object> context = new LinkedHashMap<>();
-        context.put("var", varFunction(vars, varsOwner));
+        context.put("var", var(vars, varsOwner));
+        context.putAll(invariant(env, logger));
+        return context;
+    }
+
+    /**
+     * The base functions but {@code var}: they depend only on the environment and the logger, hold no state of their
+     * own (a render's state is its {@link RenderSession}), so one copy serves every render of an invocation, on any
+     * thread. {@code exceptions} and {@code modules} are read-only namespaces, as in dbt.
+     */
+    static Map<String, Object> invariant(EnvVars env, Consumer<String> logger) {
+        Map<String, Object> context = new LinkedHashMap<>();
         context.put("env_var", DbtFunction.of("env_var", args -> {
             String name = args.requireString(0, "var");
             return env.get(name).map(v -> (Object) v).orElseGet(() -> {
@@ -59,8 +70,8 @@ public final class ContextFunctions {
             }
             return "";
         }));
-        context.put("exceptions", exceptions(logger));
-        context.put("modules", PythonModules.create());
+        context.put("exceptions", java.util.Collections.unmodifiableMap(exceptions(logger)));
+        context.put("modules", java.util.Collections.unmodifiableMap(PythonModules.create()));
         context.put("tojson", DbtFunction.of("tojson", args -> writeJson(args.get(0, "value"),
                 Boolean.TRUE.equals(args.get(1, "sort_keys")))));
         context.put("fromjson", DbtFunction.of("fromjson", args -> readJson(args.string(0, "string"), args.get(1, "default"))));
@@ -79,7 +90,8 @@ public final class ContextFunctions {
         return context;
     }
 
-    private static DbtFunction varFunction(VarLookup vars, String owner) {
+    /** {@code var(name, default)}: {@code owner} names the node in the error for a var defined nowhere. */
+    static DbtFunction var(VarLookup vars, String owner) {
         return DbtFunction.of("var", args -> {
             String name = args.requireString(0, "name");
             Object value = vars.lookup(name);

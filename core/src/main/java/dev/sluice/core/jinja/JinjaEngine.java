@@ -11,17 +11,20 @@ import com.hubspot.jinjava.lib.fn.MacroFunction;
 import dev.sluice.core.errors.ErrorCode;
 import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.errors.SourceLocation;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Sluice's one Jinja engine (Jinjava configured to behave like Python's Jinja2 as dbt uses it). Stateless apart from
- * Jinjava's own immutable configuration, so one instance serves every thread.
+ * Sluice's one Jinja engine (Jinjava configured to behave like Python's Jinja2 as dbt uses it). Holds Jinjava's own
+ * immutable configuration and the parsed templates ({@link TemplateCache}), so one instance serves every thread and
+ * a text rendered twice (parse render, then runtime render) is parsed once.
  */
 public final class JinjaEngine {
     private final Jinjava jinjava;
     private final JinjavaConfig config;
+    private final TemplateCache templates = new TemplateCache();
 
     public JinjaEngine() {
         LegacyOverrides pythonLike = LegacyOverrides.newBuilder()
@@ -96,6 +99,11 @@ public final class JinjaEngine {
         return byPackage;
     }
 
+    /** Jinjava's context every render descends from (for tests: renders must leave nothing in it). */
+    Context globalContext() {
+        return jinjava.getGlobalContext();
+    }
+
     /** Renders text that may not call macros (dbt_project.yml, profiles.yml) with the given context. */
     public String renderPlain(String template, Map<String, Object> variables, String file) {
         return render(template, variables, new MacroLibrary(null, Map.of()), null, file, new RenderSession());
@@ -115,24 +123,23 @@ public final class JinjaEngine {
         Map<String, Object> bindings = new LinkedHashMap<>(variables);
         for (String pkg : macros.packages()) {
             if (!bindings.containsKey(pkg) || pkg.equals(MacroLibrary.INTERNAL_PACKAGE)) {
-                bindings.put(pkg, new LinkedHashMap<String, Object>(macros.macrosOf(pkg)));
+                bindings.put(pkg, macros.namespace(pkg));
             }
         }
         bindings.put(RenderSession.CONTEXT_KEY, session);
-        Context context = new RenderContext(jinjava.getGlobalContext(), bindings, config.getDisabled());
-        for (DbtMacroFunction macro : macros.visibleFrom(packageName).values()) {
-            context.addGlobalMacro(macro);
-        }
+        Map<String, DbtFunction> functions = new HashMap<>();
         for (Object value : variables.values()) {
             if (value instanceof DbtFunction function) {
-                context.addGlobalMacro(function);
+                functions.put(function.getName(), function);
             }
         }
+        Context context = new RenderContext(jinjava.getGlobalContext(), bindings, config.getDisabled(), functions,
+                macros.visibleFrom(packageName));
         JinjavaInterpreter interpreter = new PythonInterpreter(jinjava, context, config);
         String output;
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
-            output = interpreter.render(CallChains.rewrite(template));
+            output = interpreter.render(templates.tree(template, interpreter));
         } catch (InterpretException e) {
             throw failure(session, file, e.getLineNumber(), e.getMessage(), ErrorCode.JINJA_SYNTAX);
         } finally {

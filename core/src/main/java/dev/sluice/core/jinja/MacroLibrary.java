@@ -17,6 +17,7 @@ public final class MacroLibrary {
     private final java.util.function.Supplier<Map<String, Map<String, DbtMacroFunction>>> parse;
     private volatile Map<String, Map<String, DbtMacroFunction>> byPackage;
     private final Map<String, Map<String, DbtMacroFunction>> visible = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> namespaces = new java.util.concurrent.ConcurrentHashMap<>();
 
     MacroLibrary(String rootPackage, Map<String, Map<String, DbtMacroFunction>> byPackage) {
         this.rootPackage = rootPackage;
@@ -53,6 +54,12 @@ public final class MacroLibrary {
 
     public Map<String, DbtMacroFunction> macrosOf(String packageName) {
         return packageName == null ? Map.of() : byPackage().getOrDefault(packageName, Map.of());
+    }
+
+    /** A package as templates see it ({@code dbt_utils.star(...)}): its macros by name, read-only, built once. */
+    Map<String, Object> namespace(String packageName) {
+        return namespaces.computeIfAbsent(packageName,
+                pkg -> java.util.Collections.unmodifiableMap(new LinkedHashMap<String, Object>(macrosOf(pkg))));
     }
 
     public Optional<DbtMacroFunction> find(String packageName, String name) {

@@ -24,18 +24,53 @@ public final class NodeContext {
                              Map<String, Object> flags, String projectName) {
     }
 
+    /**
+     * The part of the context that is the same for every node of an invocation: the base functions but {@code var},
+     * {@code target}, {@code project_name}, {@code invocation_id}, {@code run_started_at}, {@code flags},
+     * {@code graph}. Built once ({@link #shared}) and read by every render, on any thread.
+     */
+    public static final class Shared {
+        private final Invocation invocation;
+        private final Map<String, Object> functions;
+        private final Map<String, Object> values;
+
+        private Shared(Invocation invocation) {
+            this.invocation = invocation;
+            this.functions = ContextFunctions.invariant(invocation.env(), invocation.logger());
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("target", invocation.target());
+            values.put("project_name", invocation.projectName());
+            values.put("invocation_id", invocation.invocationId());
+            values.put("run_started_at", PyDateTime.parseUtc(invocation.runStartedAt()));
+            values.put("flags", invocation.flags());
+            values.put("graph", Map.of("nodes", Map.of(), "sources", Map.of(), "exposures", Map.of()));
+            this.values = values;
+        }
+
+        public Invocation invocation() {
+            return invocation;
+        }
+    }
+
+    public static Shared shared(Invocation invocation) {
+        return new Shared(invocation);
+    }
+
     public static Map<String, Object> build(Invocation invocation, ContextHost host, ContextFunctions.VarLookup vars,
                                             Map<String, Object> model, String owner) {
-        Map<String, Object> context = new LinkedHashMap<>(
-                ContextFunctions.base(vars, invocation.env(), invocation.logger(), owner));
+        return build(shared(invocation), host, vars, model, owner);
+    }
+
+    /** The context of one render; {@code model} may be a lazy map, read only if the template asks for it. */
+    public static Map<String, Object> build(Shared shared, ContextHost host, ContextFunctions.VarLookup vars,
+                                            Map<String, Object> model, String owner) {
+        Invocation invocation = shared.invocation;
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("var", ContextFunctions.var(vars, owner));
+        context.putAll(shared.functions);
         context.put("execute", host.execute());
-        context.put("target", invocation.target());
-        context.put("project_name", invocation.projectName());
-        context.put("invocation_id", invocation.invocationId());
-        context.put("run_started_at", PyDateTime.parseUtc(invocation.runStartedAt()));
-        context.put("flags", invocation.flags());
+        context.putAll(shared.values);
         context.put("model", model);
-        context.put("graph", Map.of("nodes", Map.of(), "sources", Map.of(), "exposures", Map.of()));
         context.put("ref", DbtFunction.of("ref", args -> {
             Object version = args.keywords().containsKey("version") ? args.keywords().get("version") : args.keywords().get("v");
             if (args.size() >= 2) {
