@@ -8,6 +8,7 @@ import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.core.parallel.InOrder;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -33,14 +34,15 @@ public final class ManifestJsonWriter {
 
     /** Writes the manifest compactly as UTF-8, atomically replacing {@code file}. */
     public void write(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta, Path file) {
-        files.stream(file, out -> writeTo(out, manifest, extras, meta));
+        EntryValues values = EntryValues.parallel(files, InOrder.ofMachine());
+        files.stream(file, out -> writeTo(out, values, manifest, extras, meta));
     }
 
     /** The exact text {@link #write} would put in the file. */
     public String toText(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta) {
         StringWriter text = new StringWriter();
         try (JsonGenerator out = files.generator(text)) {
-            writeTo(out, manifest, extras, meta);
+            writeTo(out, EntryValues.DIRECT, manifest, extras, meta);
         } catch (IOException e) {
             throw serializationFailure(e);
         }
@@ -51,15 +53,15 @@ public final class ManifestJsonWriter {
     public ObjectNode toJson(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta) {
         try (TokenBuffer buffer = new TokenBuffer(files.codec(), false)) {
             buffer.forceUseOfBigDecimal(true);
-            writeTo(buffer, manifest, extras, meta);
+            writeTo(buffer, EntryValues.DIRECT, manifest, extras, meta);
             return (ObjectNode) files.codec().readTree(buffer.asParser(files.codec()));
         } catch (IOException e) {
             throw serializationFailure(e);
         }
     }
 
-    private static void writeTo(JsonGenerator out, Manifest manifest, ManifestExtras extras, ArtifactMetadata meta)
-            throws IOException {
+    private static void writeTo(JsonGenerator out, EntryValues values, Manifest manifest, ManifestExtras extras,
+                                ArtifactMetadata meta) throws IOException {
         ManifestExtras known = extras != null ? extras : ManifestExtras.parsedOnly(null);
         BigDecimal createdAt = Json.epochDecimal(known.parsedAt() != null ? known.parsedAt() : meta.generatedAt());
         NodeJson nodeJson = new NodeJson(manifest, known, createdAt);
@@ -72,54 +74,60 @@ public final class ManifestJsonWriter {
         out.writeStartObject();
         out.writeFieldName("metadata");
         out.writeTree(MetadataJson.manifest(meta, known.adapterType()));
-        sorted(out, "nodes", ids.nodes(), manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST,
-                nodeJson::write);
-        sorted(out, "sources", ManifestIds.sorted(manifest.sources), manifest.sources, any -> true, sourceJson::write);
-        sorted(out, "macros", ManifestIds.sorted(manifest.macros), manifest.macros, any -> true, macroJson::write);
-        sorted(out, "docs", ManifestIds.sorted(manifest.docs), manifest.docs, any -> true, DocJson::write);
-        sorted(out, "exposures", ManifestIds.sorted(manifest.exposures), manifest.exposures, any -> true,
+        sorted(out, values, "nodes", ids.nodes(), manifest.nodes,
+                node -> node.resourceType != ResourceType.UNIT_TEST, nodeJson::write);
+        sorted(out, values, "sources", ManifestIds.sorted(manifest.sources), manifest.sources, any -> true,
+                sourceJson::write);
+        sorted(out, values, "macros", ManifestIds.sorted(manifest.macros), manifest.macros, any -> true,
+                macroJson::write);
+        sorted(out, values, "docs", ManifestIds.sorted(manifest.docs), manifest.docs, any -> true, DocJson::write);
+        sorted(out, values, "exposures", ManifestIds.sorted(manifest.exposures), manifest.exposures, any -> true,
                 exposureJson::write);
         empty(out, "metrics");
         empty(out, "groups");
         out.writeFieldName("selectors");
         out.writeTree(Json.value(manifest.selectors));
         // dbt keeps a list per unique id (a disabled node may be defined more than once); Sluice has one each.
-        sorted(out, "disabled", ManifestIds.sorted(manifest.disabled), manifest.disabled, any -> true, (g, node) -> {
-            g.writeStartArray();
-            if (node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null) {
-                unitTestJson.write(g, node);
-            } else {
-                nodeJson.write(g, node);
-            }
-            g.writeEndArray();
-        });
+        sorted(out, values, "disabled", ManifestIds.sorted(manifest.disabled), manifest.disabled, any -> true,
+                (g, node) -> disabled(g, node, nodeJson, unitTestJson));
         edges(out, "parent_map", ids.edgeKeys(manifest.parentMap), manifest.parentMap);
         edges(out, "child_map", ids.edgeKeys(manifest.childMap), manifest.childMap);
         Map<String, List<String>> groups = groupMap(ids.nodes(), manifest.nodes);
         edges(out, "group_map", groups.keySet().toArray(new String[0]), groups);
         empty(out, "saved_queries");
         empty(out, "semantic_models");
-        sorted(out, "unit_tests", ids.nodes(), manifest.nodes, node -> node.resourceType == ResourceType.UNIT_TEST,
-                unitTestJson::write);
+        sorted(out, values, "unit_tests", ids.nodes(), manifest.nodes,
+                node -> node.resourceType == ResourceType.UNIT_TEST, unitTestJson::write);
         out.writeEndObject();
     }
 
-    /** Writes one resource as the value of the field already written. */
-    private interface Item<T> {
-        void write(JsonGenerator out, T item) throws IOException;
-    }
-
-    private static <T> void sorted(JsonGenerator out, String field, String[] ids, Map<String, T> items,
-                                   Predicate<T> keep, Item<T> writer) throws IOException {
+    private static <T> void sorted(JsonGenerator out, EntryValues values, String field, String[] ids,
+                                   Map<String, T> items, Predicate<T> keep, EntryValues.Item<T> writer)
+            throws IOException {
         out.writeObjectFieldStart(field);
+        List<String> kept = new ArrayList<>(ids.length);
         for (String id : ids) {
-            T item = items.get(id);
-            if (keep.test(item)) {
-                out.writeFieldName(id);
-                writer.write(out, item);
+            if (keep.test(items.get(id))) {
+                kept.add(id);
             }
         }
+        EntryValues.Section section = values.section(kept, items, writer);
+        for (String id : kept) {
+            out.writeFieldName(id);
+            section.writeNext(out);
+        }
         out.writeEndObject();
+    }
+
+    private static void disabled(JsonGenerator out, Node node, NodeJson nodeJson, UnitTestJson unitTestJson)
+            throws IOException {
+        out.writeStartArray();
+        if (node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null) {
+            unitTestJson.write(out, node);
+        } else {
+            nodeJson.write(out, node);
+        }
+        out.writeEndArray();
     }
 
     private static void edges(JsonGenerator out, String field, String[] ids, Map<String, List<String>> map)

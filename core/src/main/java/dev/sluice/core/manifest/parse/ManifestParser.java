@@ -16,6 +16,7 @@ import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.NodeConfig;
 import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.core.parallel.InOrder;
 import dev.sluice.core.manifest.SourceDefinition;
 import dev.sluice.core.project.EnvVars;
 import dev.sluice.core.project.ProjectConfig;

@@ -2,6 +2,7 @@ package dev.sluice.core.manifest.parse;
 
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.core.parallel.InOrder;
 import dev.sluice.core.project.ProjectConfig;
 import java.util.ArrayList;
 import java.util.List;
