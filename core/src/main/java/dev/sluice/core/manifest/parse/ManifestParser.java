@@ -135,9 +135,10 @@ public final class ManifestParser {
         for (ProjectConfig p : projects) {
             unitTestBuilders.put(p.name(), new UnitTestBuilder(p.root(), p.testPaths()));
         }
+        GenericTests genericTests = GenericTests.build(schemaFiles, testBuilders);
         for (SchemaFile schema : schemaFiles) {
-            for (TestDefinition definition : schema.tests) {
-                nodes.add(testBuilders.get(schema.packageName).build(definition));
+            for (int i = 0; i < schema.tests.size(); i++) {
+                nodes.add(genericTests.next());
             }
             for (SchemaFile.UnitTestEntry entry : schema.unitTests) {
                 nodes.add(unitTestBuilders.get(schema.packageName).build(entry, schema.packageName));
