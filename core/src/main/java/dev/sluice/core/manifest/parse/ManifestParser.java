@@ -64,6 +64,7 @@ public final class ManifestParser {
             sources.add(new MacroSource(MacroLibrary.INTERNAL_PACKAGE, "sluice/adapters/" + target.adapterType()
                     + "/macros.sql", target.adapterMacros()));
         }
+        ProjectFileIndex files = new ProjectFileIndex();
         Map<String, Macro> macroRecords = new LinkedHashMap<>();
         for (MacroSource internal : sources) {
             ProjectFile pseudo = new ProjectFile(Path.of(internal.originalFilePath()), internal.originalFilePath(),
@@ -72,9 +73,9 @@ public final class ManifestParser {
                     .forEach(m -> macroRecords.put(m.uniqueId(), m));
         }
         for (ProjectConfig p : projects) {
-            List<ProjectFile> macroFiles = new ArrayList<>(ProjectFiles.find(p.root(), p.macroPaths(), Set.of("sql")));
+            List<ProjectFile> macroFiles = new ArrayList<>(files.find(p.root(), p.macroPaths(), Set.of("sql")));
             for (String testPath : p.testPaths()) {
-                macroFiles.addAll(ProjectFiles.find(p.root(), List.of(testPath + "/generic"), Set.of("sql")));
+                macroFiles.addAll(files.find(p.root(), List.of(testPath + "/generic"), Set.of("sql")));
             }
             for (ProjectFile file : macroFiles) {
                 String text = ProjectFiles.read(file);
@@ -86,7 +87,7 @@ public final class ManifestParser {
 
         Map<String, Doc> docs = new LinkedHashMap<>();
         for (ProjectConfig p : projects) {
-            for (ProjectFile file : ProjectFiles.find(p.root(), p.docsPaths(), Set.of("md"))) {
+            for (ProjectFile file : files.find(p.root(), p.docsPaths(), Set.of("md"))) {
                 for (Doc doc : BlockScanner.docs(p.name(), file, ProjectFiles.read(file))) {
                     docs.put(doc.uniqueId(), doc);
                 }
@@ -101,9 +102,9 @@ public final class ManifestParser {
         List<SchemaFile> schemaFiles = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
         for (ProjectConfig p : projects) {
-            List<SchemaFile> own = parseSchemaFiles(p, project, vars, docs, target);
+            List<SchemaFile> own = parseSchemaFiles(files, p, project, vars, docs, target);
             schemaFiles.addAll(own);
-            nodes.addAll(new PackageNodes(factory, p, project).collect(own));
+            nodes.addAll(new PackageNodes(factory, files, p, project).collect(own));
         }
         checkDuplicates(nodes);
 
@@ -199,8 +200,9 @@ public final class ManifestParser {
         return new ParsedProject(project, manifest, macros, vars, dispatchOrder, target);
     }
 
-    private List<SchemaFile> parseSchemaFiles(ProjectConfig project, ProjectConfig rootProject, Vars vars,
-                                              Map<String, Doc> docs, ParseTarget target) {
+    private List<SchemaFile> parseSchemaFiles(ProjectFileIndex projectFiles, ProjectConfig project,
+                                              ProjectConfig rootProject, Vars vars, Map<String, Doc> docs,
+                                              ParseTarget target) {
         String pkg = project.name();
         SchemaYamlParser parser = new SchemaYamlParser(pkg, new SchemaYamlParser.SourceConfigs() {
             @Override
@@ -222,7 +224,7 @@ public final class ManifestParser {
         roots.addAll(project.analysisPaths());
         roots.addAll(project.snapshotPaths());
         roots.addAll(project.macroPaths());
-        List<ProjectFile> files = ProjectFiles.find(project.root(), roots.stream().distinct().toList(),
+        List<ProjectFile> files = projectFiles.find(project.root(), roots.stream().distinct().toList(),
                 Set.of("yml", "yaml"));
         // Files are parsed on all cores; what each logged is replayed, and its error thrown, in file order.
         List<SchemaOutcome> outcomes = InOrder.ofMachine().map(files, file -> {
