@@ -90,6 +90,24 @@ class BadInputTest {
     }
 
     @Test
+    void amongManyTestsTheFirstBadOneInFileOrderIsReported() throws IOException {
+        for (int i = 0; i < 300; i++) {
+            write(String.format("models/m%03d.sql", i), "select 1 as id\n");
+            write(String.format("models/m%03d.yml", i), "version: 2\nmodels:\n  - name: m" + String.format("%03d", i)
+                    + "\n    columns:\n      - name: id\n        tests: [unique, not_null]\n");
+        }
+        write("models/m120.yml", "version: 2\nmodels:\n  - name: m120\n    columns:\n      - name: id\n"
+                + "        tests: [unique, {not_null: 5}]\n");
+        write("models/m250.yml", "version: 2\nmodels:\n  - name: m250\n    columns:\n      - name: id\n"
+                + "        tests: [{unique: 7}]\n");
+        for (int round = 0; round < 3; round++) {
+            Outcome outcome = sluice("parse");
+            assertClear(outcome, 2, "models/m120.yml:5", "arguments of test 'not_null' must be a mapping");
+            assertThat(outcome.all()).doesNotContain("m250.yml");
+        }
+    }
+
+    @Test
     void whatSchemaFilesLogComesOutInFileOrder() throws IOException {
         for (int i = 0; i < 200; i++) {
             write(String.format("models/m%03d.yml", i), "version: 2\nmodels:\n  - name: m" + i

@@ -48,6 +48,11 @@ final class ArtifactFiles {
         }
     }
 
+    /** A generator with the same settings as the files, writing UTF-8 to {@code bytes}. */
+    JsonGenerator generator(OutputStream bytes) throws IOException {
+        return mapper.getFactory().createGenerator(bytes);
+    }
+
     /** A generator with the same settings as the files, for text output. */
     JsonGenerator generator(Writer text) throws IOException {
         return mapper.getFactory().createGenerator(text);

@@ -13,6 +13,7 @@ import dev.sluice.core.manifest.ResourceType;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import dev.sluice.core.parallel.InOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,12 +50,13 @@ public final class ManifestJsonWriter {
         Path target = file.toAbsolutePath();
         Path indexFile = ManifestIndex.fileFor(target);
         Map<String, ManifestIndex.SectionBuilder> written = new LinkedHashMap<>();
+        EntryValues values = EntryValues.parallel(files, InOrder.ofMachine());
         try (PreviousManifest previous = PreviousManifest.open(target, indexFile, reuse)) {
             try {
-                files.stream(target, out -> writeTo(out, manifest, extras, meta, previous, reuse, written));
+                files.stream(target, out -> writeTo(out, values, manifest, extras, meta, previous, reuse, written));
             } catch (PreviousManifest.Mismatch e) {
                 written.clear();
-                files.stream(target, out -> writeTo(out, manifest, extras, meta, null, reuse, written));
+                files.stream(target, out -> writeTo(out, values, manifest, extras, meta, null, reuse, written));
             }
         }
         PreviousManifest.saveIndex(target, indexFile, reuse.generation(), written);
@@ -64,7 +66,8 @@ public final class ManifestJsonWriter {
     public String toText(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta) {
         StringWriter text = new StringWriter();
         try (JsonGenerator out = files.generator(text)) {
-            writeTo(JsonSink.of(out), manifest, extras, meta, null, ManifestReuse.NONE, new LinkedHashMap<>());
+            writeTo(JsonSink.of(out), EntryValues.DIRECT, manifest, extras, meta, null, ManifestReuse.NONE,
+                    new LinkedHashMap<>());
         } catch (IOException e) {
             throw serializationFailure(e);
         }
@@ -75,14 +78,16 @@ public final class ManifestJsonWriter {
     public ObjectNode toJson(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta) {
         try (TokenBuffer buffer = new TokenBuffer(files.codec(), false)) {
             buffer.forceUseOfBigDecimal(true);
-            writeTo(JsonSink.of(buffer), manifest, extras, meta, null, ManifestReuse.NONE, new LinkedHashMap<>());
+            writeTo(JsonSink.of(buffer), EntryValues.DIRECT, manifest, extras, meta, null, ManifestReuse.NONE,
+                    new LinkedHashMap<>());
             return (ObjectNode) files.codec().readTree(buffer.asParser(files.codec()));
         } catch (IOException e) {
             throw serializationFailure(e);
         }
     }
 
-    private static void writeTo(JsonSink sink, Manifest manifest, ManifestExtras extras, ArtifactMetadata meta,
+    private static void writeTo(JsonSink sink, EntryValues values, Manifest manifest, ManifestExtras extras,
+                                ArtifactMetadata meta,
                                 PreviousManifest previous, ManifestReuse reuse,
                                 Map<String, ManifestIndex.SectionBuilder> written) throws IOException {
         JsonGenerator out = sink.gen;
@@ -97,21 +102,21 @@ public final class ManifestJsonWriter {
         out.writeStartObject();
         out.writeFieldName("metadata");
         out.writeTree(MetadataJson.manifest(meta, known.adapterType()));
-        Entries<Node> nodes = new Entries<>(sink, "nodes", previous, written,
+        Entries<Node> nodes = new Entries<>(sink, values, "nodes", previous, written,
                 node -> !reuse.changedNodes().contains(node.uniqueId) && known.compiledNode(node.uniqueId) == null,
                 node -> known.compiledNode(node.uniqueId) == null);
         nodes.write(manifest.sortedIds(), manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST,
                 nodeJson::write);
-        sorted(out, "sources", manifest.sources, any -> true, sourceJson::write);
-        sorted(out, "macros", manifest.macros, any -> true, macroJson::write);
-        sorted(out, "docs", manifest.docs, any -> true, DocJson::write);
-        sorted(out, "exposures", manifest.exposures, any -> true, exposureJson::write);
+        sorted(out, values, "sources", manifest.sources, any -> true, sourceJson::write);
+        sorted(out, values, "macros", manifest.macros, any -> true, macroJson::write);
+        sorted(out, values, "docs", manifest.docs, any -> true, DocJson::write);
+        sorted(out, values, "exposures", manifest.exposures, any -> true, exposureJson::write);
         empty(out, "metrics");
         empty(out, "groups");
         out.writeFieldName("selectors");
         out.writeTree(Json.value(manifest.selectors));
         // dbt keeps a list per unique id (a disabled node may be defined more than once); Sluice has one each.
-        sorted(out, "disabled", manifest.disabled, any -> true, (g, node) -> {
+        sorted(out, values, "disabled", manifest.disabled, any -> true, (g, node) -> {
             g.writeStartArray();
             if (node.resourceType == ResourceType.UNIT_TEST && node.unitTest != null) {
                 unitTestJson.write(g, node);
@@ -121,7 +126,7 @@ public final class ManifestJsonWriter {
             g.writeEndArray();
         });
         for (String section : List.of("parent_map", "child_map")) {
-            new Entries<List<String>>(sink, section, previous, written,
+            new Entries<List<String>>(sink, EntryValues.DIRECT, section, previous, written,
                     ids -> true, ids -> true).writeEdges(manifest.sortedIds(),
                     section.equals("parent_map") ? manifest.parentMap : manifest.childMap, reuse.changedEdges());
         }
@@ -140,23 +145,23 @@ public final class ManifestJsonWriter {
         out.writeEndObject();
     }
 
-    /** Writes one resource as the value of the field already written. */
-    private interface Item<T> {
-        void write(JsonGenerator out, T item) throws IOException;
-    }
-
-    private static <T> void sorted(JsonGenerator out, String field, Map<String, T> items, Predicate<T> keep,
-                                   Item<T> writer) throws IOException {
+    private static <T> void sorted(JsonGenerator out, EntryValues values, String field, Map<String, T> items,
+                                   Predicate<T> keep, EntryValues.Item<T> writer) throws IOException {
         out.writeObjectFieldStart(field);
+        List<String> kept = new ArrayList<>(items.size());
         for (String id : sortedKeys(items)) {
-            T item = items.get(id);
-            if (keep.test(item)) {
-                out.writeFieldName(id);
-                writer.write(out, item);
+            if (keep.test(items.get(id))) {
+                kept.add(id);
             }
+        }
+        EntryValues.Section section = values.section(kept, items, writer);
+        for (String id : kept) {
+            out.writeFieldName(id);
+            section.writeNext(out);
         }
         out.writeEndObject();
     }
+
 
     private static void edges(JsonGenerator out, String field, Map<String, List<String>> map) throws IOException {
         out.writeObjectFieldStart(field);
@@ -181,15 +186,17 @@ public final class ManifestJsonWriter {
      */
     private static final class Entries<T> {
         private final JsonSink sink;
+        private final EntryValues values;
         private final String section;
         private final PreviousManifest previous;
         private final ManifestIndex.SectionBuilder index;
         private final Predicate<T> reusable;
         private final Predicate<T> parseOnly;
 
-        Entries(JsonSink sink, String section, PreviousManifest previous,
+        Entries(JsonSink sink, EntryValues values, String section, PreviousManifest previous,
                 Map<String, ManifestIndex.SectionBuilder> written, Predicate<T> reusable, Predicate<T> parseOnly) {
             this.sink = sink;
+            this.values = values;
             this.section = section;
             this.previous = previous;
             this.index = sink.hasPositions() ? written.computeIfAbsent(section, k -> new ManifestIndex.SectionBuilder())
@@ -198,16 +205,32 @@ public final class ManifestJsonWriter {
             this.parseOnly = parseOnly;
         }
 
-        /** Writes the entries of {@code items} in the order of {@code sortedIds} (a superset of its keys). */
-        void write(List<String> sortedIds, Map<String, T> items, Predicate<T> keep, Item<T> writer)
+        /**
+         * Writes the entries of {@code items} in the order of {@code sortedIds} (a superset of its keys): first decides
+         * which are copied from the previous file, then serializes the others (on all cores, through {@code values}).
+         */
+        void write(List<String> sortedIds, Map<String, T> items, Predicate<T> keep, EntryValues.Item<T> writer)
                 throws IOException {
             JsonGenerator out = sink.gen;
             out.writeObjectFieldStart(section);
+            List<String> kept = new ArrayList<>(items.size());
+            List<long[]> old = new ArrayList<>(items.size());
+            List<String> fresh = new ArrayList<>();
             for (String id : sortedIds) {
                 T item = items.get(id);
                 if (item != null && keep.test(item)) {
-                    entry(id, item, reusable.test(item), () -> writer.write(out, item));
+                    long[] range = reusable.test(item) && previous != null ? previous.range(section, id) : null;
+                    kept.add(id);
+                    old.add(range);
+                    if (range == null) {
+                        fresh.add(id);
+                    }
                 }
+            }
+            EntryValues.Section serialized = values.section(fresh, items, writer);
+            for (int i = 0; i < kept.size(); i++) {
+                String id = kept.get(i);
+                entry(id, items.get(id), old.get(i), () -> serialized.writeNext(out));
             }
             finishRun();
             out.writeEndObject();
@@ -218,7 +241,7 @@ public final class ManifestJsonWriter {
             JsonGenerator out = sink.gen;
             out.writeObjectFieldStart(section);
             for (String id : sortedIds) {
-                entry(id, null, !changed.contains(id), () -> {
+                entry(id, null, !changed.contains(id) && previous != null ? previous.range(section, id) : null, () -> {
                     out.writeStartArray();
                     for (Object other : (List<?>) map.get(id)) {
                         out.writeString((String) other);
@@ -239,8 +262,8 @@ public final class ManifestJsonWriter {
         private long runNewStart;
         private long runLastPosition = -2;
 
-        private void entry(String id, T item, boolean reuse, Value fresh) throws IOException {
-            long[] old = reuse && previous != null ? previous.range(section, id) : null;
+        /** One entry: copied from {@code old} ({start, end, position} in the previous file) or written fresh. */
+        private void entry(String id, T item, long[] old, Value fresh) throws IOException {
             if (old != null && runOldStart >= 0 && old[2] == runLastPosition + 1) {
                 runOldEnd = old[1];
                 runLastPosition = old[2];

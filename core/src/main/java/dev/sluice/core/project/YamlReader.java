@@ -24,6 +24,16 @@ public final class YamlReader {
     }
 
     public static Object parse(String text, String fileForMessages) {
+        return parse(text, fileForMessages, resolver());
+    }
+
+    /** A resolver of YAML 1.1's implicit types for {@link #parse(String, String, Resolver)}; shareable by threads. */
+    public static Resolver resolver() {
+        return new PlainResolver();
+    }
+
+    /** Parses with {@code resolver}, so that many small files share one instead of building one each. */
+    public static Object parse(String text, String fileForMessages, Resolver resolver) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(256 * 1024 * 1024);
@@ -34,7 +44,7 @@ public final class YamlReader {
             constructor.setAllowDuplicateKeys(options.isAllowDuplicateKeys());
             constructor.setWarnOnDuplicateKeys(options.isWarnOnDuplicateKeys());
             constructor.setWrappedToRootException(options.isWrappedToRootException());
-            constructor.setComposer(new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(),
+            constructor.setComposer(new Composer(new ParserImpl(new StreamReader(text), options), resolver,
                     options));
             return constructor.getSingleData(Object.class);
         } catch (MarkedYAMLException e) {

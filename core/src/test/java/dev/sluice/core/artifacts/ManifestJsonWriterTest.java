@@ -2,6 +2,9 @@ package dev.sluice.core.artifacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.core.manifest.Manifest;
+import dev.sluice.core.manifest.Node;
+import dev.sluice.core.manifest.ResourceType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -322,6 +327,28 @@ class ManifestJsonWriterTest {
         String first = writer.toText(ManifestFixture.manifest(), ManifestFixture.extras(), meta);
         String second = writer.toText(ManifestFixture.manifest(), ManifestFixture.extras(), meta);
         assertThat(first).isEqualTo(second);
+    }
+
+    @Test
+    void theFileOfALargeManifestIsTheTextWrittenOneNodeAtATime() throws IOException {
+        // the file's nodes are serialized on several threads and copied in order; toText writes them one by one
+        Manifest base = ManifestFixture.manifest();
+        Map<String, Node> nodes = new LinkedHashMap<>(base.nodes);
+        for (int i = 0; i < 5000; i++) {
+            Node model = new Node("model.jaffle_shop.m" + i, ResourceType.MODEL, "jaffle_shop", "m" + i, "m" + i
+                    + ".sql", "models/m" + i + ".sql", List.of("jaffle_shop", "m" + i));
+            model.rawCode = "select " + i + " as id, 'ünï ✓ " + "x".repeat(i % 50 * 200) + "' as t";
+            model.config.set("meta", Map.of("i", i, "half", i / 2.0));
+            model.dependsOnNodes.add(ManifestFixture.CUSTOMERS);
+            nodes.put(model.uniqueId, model);
+        }
+        Manifest large = new Manifest(base.projectName, nodes, base.sources, base.macros, base.docs, base.exposures,
+                base.disabled, base.selectors);
+        ArtifactMetadata meta = ArtifactMetadata.forManifest("jaffle_shop", "duckdb", INVOCATION, GENERATED);
+        ManifestJsonWriter writer = new ManifestJsonWriter();
+        writer.write(large, ManifestFixture.extras(), meta, file);
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                .isEqualTo(writer.toText(large, ManifestFixture.extras(), meta));
     }
 
     @Test

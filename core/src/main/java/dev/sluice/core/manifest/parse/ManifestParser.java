@@ -16,6 +16,7 @@ import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.NodeConfig;
 import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.core.parallel.InOrder;
 import dev.sluice.core.manifest.SourceDefinition;
 import dev.sluice.core.manifest.cache.CacheLineage;
 import dev.sluice.core.manifest.cache.EnvReads;
@@ -75,7 +76,8 @@ public final class ManifestParser {
         projects.forEach(p -> packageVars.put(p.name(), p.vars()));
         Vars vars = new Vars(cliVars, project.vars(), pkg, packageVars);
 
-        List<MacroFile> macroFiles = macroSources(projects, target);
+        ProjectFileIndex projectFiles = new ProjectFileIndex(); // each resource folder walked once per parse
+        List<MacroFile> macroFiles = macroSources(projectFiles, projects, target);
         List<MacroSource> sources = texts(macroFiles);
         FileTable files = null;
         if (cacheUse != null) {
@@ -114,8 +116,8 @@ public final class ManifestParser {
                 files = null;
             }
         }
-        ParsedProject parsed = parseAll(project, target, invocationId, runStartedAt, projects, vars, dispatchOrder,
-                macroFiles);
+        ParsedProject parsed = parseAll(projectFiles, project, target, invocationId, runStartedAt, projects, vars,
+                dispatchOrder, macroFiles);
         if (cacheUse != null && files != null) {
             long generation = cacheUse.cache().store(cacheUse.inputs(), cacheUse.env(), files, parsed.manifest())
                     .orElse(0L);
@@ -133,7 +135,8 @@ public final class ManifestParser {
     }
 
     /** Sluice's built-in macros, the adapter's, then every package's macro files (and generic tests) in order. */
-    private static List<MacroFile> macroSources(List<ProjectConfig> projects, ParseTarget target) {
+    private static List<MacroFile> macroSources(ProjectFileIndex index, List<ProjectConfig> projects,
+                                                ParseTarget target) {
         List<MacroFile> sources = new ArrayList<>();
         InternalMacros.load().forEach(source -> sources.add(new MacroFile(source, null)));
         if (target.adapterMacros() != null && !target.adapterMacros().isBlank()) {
@@ -141,7 +144,7 @@ public final class ManifestParser {
                     + target.adapterType() + "/macros.sql", target.adapterMacros()), null));
         }
         for (ProjectConfig p : projects) {
-            for (ProjectFile file : macroFiles(p)) {
+            for (ProjectFile file : macroFiles(index, p)) {
                 sources.add(new MacroFile(new MacroSource(p.name(), file.originalFilePath(), ProjectFiles.read(file)),
                         file));
             }
@@ -153,10 +156,10 @@ public final class ManifestParser {
         return files.stream().map(MacroFile::source).toList();
     }
 
-    private static List<ProjectFile> macroFiles(ProjectConfig p) {
-        List<ProjectFile> macroFiles = new ArrayList<>(ProjectFiles.find(p.root(), p.macroPaths(), Set.of("sql")));
+    private static List<ProjectFile> macroFiles(ProjectFileIndex index, ProjectConfig p) {
+        List<ProjectFile> macroFiles = new ArrayList<>(index.find(p.root(), p.macroPaths(), Set.of("sql")));
         for (String testPath : p.testPaths()) {
-            macroFiles.addAll(ProjectFiles.find(p.root(), List.of(testPath + "/generic"), Set.of("sql")));
+            macroFiles.addAll(index.find(p.root(), List.of(testPath + "/generic"), Set.of("sql")));
         }
         return macroFiles;
     }
@@ -167,7 +170,7 @@ public final class ManifestParser {
                 text -> events.accept(Event.Message.info(text)), invocationId, runStartedAt, Map.of(), pkg);
     }
 
-    private ParsedProject parseAll(ProjectConfig project, ParseTarget target, String invocationId,
+    private ParsedProject parseAll(ProjectFileIndex files, ProjectConfig project, ParseTarget target, String invocationId,
                                    String runStartedAt, List<ProjectConfig> projects, Vars vars,
                                    DispatchOrder dispatchOrder, List<MacroFile> macroFiles) {
         Path root = project.root();
@@ -183,7 +186,7 @@ public final class ManifestParser {
 
         Map<String, Doc> docs = new LinkedHashMap<>();
         for (ProjectConfig p : projects) {
-            for (ProjectFile file : ProjectFiles.find(p.root(), p.docsPaths(), Set.of("md"))) {
+            for (ProjectFile file : files.find(p.root(), p.docsPaths(), Set.of("md"))) {
                 for (Doc doc : BlockScanner.docs(p.name(), file, ProjectFiles.read(file))) {
                     docs.put(doc.uniqueId(), doc);
                 }
@@ -196,9 +199,9 @@ public final class ManifestParser {
         List<SchemaFile> schemaFiles = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
         for (ProjectConfig p : projects) {
-            List<SchemaFile> own = parseSchemaFiles(p, project, vars, docs, target);
+            List<SchemaFile> own = parseSchemaFiles(files, p, project, vars, docs, target);
             schemaFiles.addAll(own);
-            nodes.addAll(new PackageNodes(factory, p, project).collect(own));
+            nodes.addAll(new PackageNodes(factory, files, p, project).collect(own));
         }
         checkDuplicates(nodes);
 
@@ -230,9 +233,10 @@ public final class ManifestParser {
         for (ProjectConfig p : projects) {
             unitTestBuilders.put(p.name(), new UnitTestBuilder(p.root(), p.testPaths()));
         }
+        GenericTests genericTests = GenericTests.build(schemaFiles, testBuilders);
         for (SchemaFile schema : schemaFiles) {
-            for (TestDefinition definition : schema.tests) {
-                nodes.add(testBuilders.get(schema.packageName).build(definition));
+            for (int i = 0; i < schema.tests.size(); i++) {
+                nodes.add(genericTests.next());
             }
             for (SchemaFile.UnitTestEntry entry : schema.unitTests) {
                 nodes.add(unitTestBuilders.get(schema.packageName).build(entry, schema.packageName));
@@ -293,8 +297,9 @@ public final class ManifestParser {
         return new ParsedProject(project, manifest, macros, vars, dispatchOrder, target, CacheLineage.NONE);
     }
 
-    private List<SchemaFile> parseSchemaFiles(ProjectConfig project, ProjectConfig rootProject, Vars vars,
-                                              Map<String, Doc> docs, ParseTarget target) {
+    private List<SchemaFile> parseSchemaFiles(ProjectFileIndex projectFiles, ProjectConfig project,
+                                              ProjectConfig rootProject, Vars vars, Map<String, Doc> docs,
+                                              ParseTarget target) {
         SchemaYamlParser parser = schemaYamlParser(project, rootProject);
         List<String> roots = new ArrayList<>();
         roots.addAll(project.modelPaths());
@@ -303,7 +308,7 @@ public final class ManifestParser {
         roots.addAll(project.analysisPaths());
         roots.addAll(project.snapshotPaths());
         roots.addAll(project.macroPaths());
-        List<ProjectFile> files = ProjectFiles.find(project.root(), roots.stream().distinct().toList(),
+        List<ProjectFile> files = projectFiles.find(project.root(), roots.stream().distinct().toList(),
                 Set.of("yml", "yaml"));
         // Files are parsed on all cores; what each logged is replayed, and its error thrown, in file order.
         List<SchemaOutcome> outcomes = InOrder.ofMachine().map(files, file -> {

@@ -2,6 +2,7 @@ package dev.sluice.core.manifest.parse;
 
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.core.parallel.InOrder;
 import dev.sluice.core.project.ProjectConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,13 @@ import java.util.function.Function;
  */
 final class PackageNodes {
     private final NodeFactory factory;
+    private final ProjectFileIndex files;
     private final ProjectConfig project;
     private final ProjectConfig root;
 
-    PackageNodes(NodeFactory factory, ProjectConfig project, ProjectConfig root) {
+    PackageNodes(NodeFactory factory, ProjectFileIndex files, ProjectConfig project, ProjectConfig root) {
         this.factory = factory;
+        this.files = files;
         this.project = project;
         this.root = root;
     }
@@ -38,21 +41,21 @@ final class PackageNodes {
         // Reading and hashing the files runs on all cores; nodes keep file order and the first error in it wins.
         InOrder inOrder = InOrder.ofMachine();
         List<Map<String, Object>> modelTrees = trees(project, root, ProjectConfig::models);
-        nodes.addAll(inOrder.map(ProjectFiles.find(project.root(), project.modelPaths(), Set.of("sql", "py")),
+        nodes.addAll(inOrder.map(files.find(project.root(), project.modelPaths(), Set.of("sql", "py")),
                 file -> factory.create(ResourceType.MODEL, pkg, file, modelTrees)));
         List<Map<String, Object>> seedTrees = trees(project, root, ProjectConfig::seeds);
-        nodes.addAll(inOrder.map(ProjectFiles.find(project.root(), project.seedPaths(), Set.of("csv")),
+        nodes.addAll(inOrder.map(files.find(project.root(), project.seedPaths(), Set.of("csv")),
                 file -> factory.create(ResourceType.SEED, pkg, file, seedTrees)));
         List<Map<String, Object>> testTrees = trees(project, root, ProjectConfig::tests);
-        List<ProjectFile> singular = ProjectFiles.find(project.root(), project.testPaths(), Set.of("sql")).stream()
+        List<ProjectFile> singular = files.find(project.root(), project.testPaths(), Set.of("sql")).stream()
                 .filter(file -> !file.pathInRoot().startsWith("generic/") && !file.pathInRoot().startsWith("fixtures/"))
                 .toList();
         nodes.addAll(inOrder.map(singular, file -> factory.create(ResourceType.TEST, pkg, file, testTrees)));
         List<Map<String, Object>> analysisTrees = trees(project, root, ProjectConfig::analyses);
-        nodes.addAll(inOrder.map(ProjectFiles.find(project.root(), project.analysisPaths(), Set.of("sql")),
+        nodes.addAll(inOrder.map(files.find(project.root(), project.analysisPaths(), Set.of("sql")),
                 file -> factory.create(ResourceType.ANALYSIS, pkg, file, analysisTrees)));
         List<Map<String, Object>> snapshotTrees = trees(project, root, ProjectConfig::snapshots);
-        for (ProjectFile file : ProjectFiles.find(project.root(), project.snapshotPaths(), Set.of("sql"))) {
+        for (ProjectFile file : files.find(project.root(), project.snapshotPaths(), Set.of("sql"))) {
             for (BlockScanner.SnapshotBlock block : BlockScanner.snapshots(ProjectFiles.read(file))) {
                 nodes.add(factory.snapshot(pkg, file, block.name(), block.body(), block.line(), snapshotTrees));
             }

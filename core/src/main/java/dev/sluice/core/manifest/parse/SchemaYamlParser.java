@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one schema file ({@code version: 2} YAML under models/, seeds/, ...): node patches, sources with their tables,
@@ -27,6 +28,7 @@ final class SchemaYamlParser {
 
     private final String packageName;
     private final SourceConfigs sourceConfigs;
+    private final Resolver resolver = YamlReader.resolver();
 
     SchemaYamlParser(String packageName, SourceConfigs sourceConfigs) {
         this.packageName = packageName;
@@ -43,7 +45,8 @@ final class SchemaYamlParser {
     @SuppressWarnings("unchecked")
     SchemaFile parse(ProjectFile file, String text, Function<String, String> renderer) {
         SchemaFile out = new SchemaFile(packageName);
-        Map<String, Object> raw = YamlReader.toMap(YamlReader.parse(text, file.originalFilePath()), file.originalFilePath());
+        Map<String, Object> raw = YamlReader.toMap(YamlReader.parse(text, file.originalFilePath(), resolver),
+                file.originalFilePath());
         Map<String, Object> yaml = (Map<String, Object>) YamlJinja.render(raw, renderer, UNRENDERED);
         LineFinder lines = new LineFinder(text);
         for (String kind : PATCH_KINDS) {

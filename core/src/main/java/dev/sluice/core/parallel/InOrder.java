@@ -1,4 +1,4 @@
-package dev.sluice.core.manifest.parse;
+package dev.sluice.core.parallel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,25 +11,26 @@ import java.util.function.Function;
  * first item (in list order) whose function threw rethrows its error. Items after it may have run too; their results
  * are dropped. The function must touch no shared mutable state.
  *
- * <p>Used for the parse's independent per-file work (reading and hashing files, parsing schema YAML, building test
- * nodes). Short-lived threads: a few per parse, started and joined inside {@link #map}.
+ * <p>Used for the parse's independent per-file work (reading and hashing files, parsing schema YAML) and for
+ * serializing manifest.json's nodes. Short-lived threads, started and joined inside {@link #map}: no pool outlives a
+ * call, so nothing here is shared between invocations.
  */
-final class InOrder {
+public final class InOrder {
     /** Items a worker claims at a time: big enough to make the shared counter cheap, small enough to balance. */
     private static final int BATCH = 16;
 
     private final int threads;
 
-    InOrder(int threads) {
+    public InOrder(int threads) {
         this.threads = Math.max(1, threads);
     }
 
     /** As many threads as the JVM may use, at most four (the parse's parallel parts stop scaling there). */
-    static InOrder ofMachine() {
+    public static InOrder ofMachine() {
         return new InOrder(Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> function) {
+    public <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> function) {
         int size = items.size();
         int workers = Math.min(threads, (size + BATCH - 1) / BATCH);
         if (workers <= 1) {

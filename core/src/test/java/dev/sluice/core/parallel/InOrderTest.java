@@ -1,4 +1,4 @@
-package dev.sluice.core.manifest.parse;
+package dev.sluice.core.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

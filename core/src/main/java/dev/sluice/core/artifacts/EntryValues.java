@@ -1,0 +1,124 @@
+package dev.sluice.core.artifacts;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sluice.core.parallel.InOrder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the values of a manifest section's entries, in order, each after the field name the writer put before it.
+ * {@link #DIRECT} has each resource's serializer write to the generator; {@link #parallel} serializes the resources on
+ * all cores a window at a time and copies the bytes in order (serializing is most of writing a large manifest, and a
+ * byte generator copies a serialized value as it is). The file is the same either way.
+ */
+abstract class EntryValues {
+    /** Serializes one resource to a generator. */
+    interface Item<T> {
+        void write(JsonGenerator out, T item) throws IOException;
+    }
+
+    /** The values of one section, consumed in entry order. */
+    interface Section {
+        void writeNext(JsonGenerator out) throws IOException;
+    }
+
+    static final EntryValues DIRECT = new EntryValues() {
+        @Override
+        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer) {
+            int[] next = {0};
+            return out -> writer.write(out, items.get(ids.get(next[0]++)));
+        }
+    };
+
+    /** Resources serialized by {@code files}' settings on {@code workers}; for byte generators only. */
+    static EntryValues parallel(ArtifactFiles files, InOrder workers) {
+        return new Parallel(files, workers);
+    }
+
+    abstract <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer);
+
+    private static final class Parallel extends EntryValues {
+        /** Resources serialized ahead: enough to keep the cores busy, few enough to hold a few megabytes. */
+        private static final int WINDOW = 2048;
+        /** Resources one worker serializes with one generator into one buffer. */
+        private static final int CHUNK = 32;
+
+        private final ArtifactFiles files;
+        private final InOrder workers;
+
+        Parallel(ArtifactFiles files, InOrder workers) {
+            this.files = files;
+            this.workers = workers;
+        }
+
+        @Override
+        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer) {
+            return new Section() {
+                private List<RawJson> window = List.of();
+                private int from;
+                private int next;
+
+                @Override
+                public void writeNext(JsonGenerator out) throws IOException {
+                    if (next - from == window.size()) {
+                        from = next;
+                        window = window(ids.subList(from, Math.min(ids.size(), from + WINDOW)), items, writer);
+                    }
+                    out.writeRawValue(window.get(next++ - from));
+                }
+            };
+        }
+
+        /** The window's resources serialized on the workers, a chunk each at a time, in order. */
+        private <T> List<RawJson> window(List<String> ids, Map<String, T> items, Item<T> writer) throws IOException {
+            List<List<String>> chunks = new ArrayList<>();
+            for (int start = 0; start < ids.size(); start += CHUNK) {
+                chunks.add(ids.subList(start, Math.min(ids.size(), start + CHUNK)));
+            }
+            List<RawJson> out = new ArrayList<>(ids.size());
+            try {
+                workers.map(chunks, chunk -> serialize(chunk, items, writer)).forEach(out::addAll);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return out;
+        }
+
+        /** The chunk's resources through one generator, as slices of one buffer (no separator between them). */
+        private <T> List<RawJson> serialize(List<String> chunk, Map<String, T> items, Item<T> writer) {
+            Buffer bytes = new Buffer(chunk.size() * 2048);
+            int[] ends = new int[chunk.size()];
+            try (JsonGenerator out = files.generator(bytes)) {
+                out.setRootValueSeparator(null);
+                for (int i = 0; i < ends.length; i++) {
+                    writer.write(out, items.get(chunk.get(i)));
+                    out.flush();
+                    ends[i] = bytes.size();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<RawJson> out = new ArrayList<>(ends.length);
+            for (int i = 0; i < ends.length; i++) {
+                out.add(new RawJson(bytes.array(), i == 0 ? 0 : ends[i - 1], ends[i]));
+            }
+            return out;
+        }
+    }
+
+    /** A byte array output stream whose array can be shared without a copy. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+    }
+}

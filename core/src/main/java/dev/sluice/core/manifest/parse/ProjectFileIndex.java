@@ -1,0 +1,80 @@
+package dev.sluice.core.manifest.parse;
+
+import dev.sluice.core.errors.ErrorCode;
+import dev.sluice.core.errors.SluiceException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the files under a project's resource folders, in a stable order, walking each folder once: models/ holds
+ * models, schema YAML and docs, and walking a large project's tree (a stat per file) three times was a visible part of
+ * its parse. Make one per parse; a folder's listing is not refreshed.
+ */
+final class ProjectFileIndex {
+    /** A regular, non-hidden file found under a folder, with its extension in lower case. */
+    private record Found(Path file, String extension) {
+    }
+
+    private final Map<Path, List<Found>> walked = new HashMap<>();
+
+    /** Files under each of {@code roots} (relative to {@code projectDir}) whose extension is one of {@code extensions}. */
+    List<ProjectFile> find(Path projectDir, List<String> roots, Set<String> extensions) {
+        List<ProjectFile> out = new ArrayList<>();
+        for (String root : roots) {
+            Path base = projectDir.resolve(root).normalize();
+            for (Found found : walk(base)) {
+                if (extensions.contains(found.extension())) {
+                    out.add(new ProjectFile(found.file(), ProjectFiles.slashes(projectDir.relativize(found.file())),
+                            root, ProjectFiles.slashes(base.relativize(found.file()))));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(ProjectFile::originalFilePath));
+        return out;
+    }
+
+    private List<Found> walk(Path base) {
+        List<Found> known = walked.get(base);
+        if (known != null) {
+            return known;
+        }
+        List<Found> found = new ArrayList<>();
+        if (Files.isDirectory(base)) {
+            try {
+                Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                        return !dir.equals(base) && name.startsWith(".") ? FileVisitResult.SKIP_SUBTREE
+                                : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String name = file.getFileName().toString();
+                        if (attrs.isRegularFile() && !name.startsWith(".")) {
+                            int dot = name.lastIndexOf('.');
+                            found.add(new Found(file, dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT)));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                throw new SluiceException(ErrorCode.IO, "cannot read folder " + base + ": " + e.getMessage());
+            }
+        }
+        walked.put(base, found);
+        return found;
+    }
+}
