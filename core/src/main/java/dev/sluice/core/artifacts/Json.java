@@ -117,7 +117,31 @@ final class Json {
     }
 
     static String iso(Instant instant) {
-        return instant == null ? null : ISO_MICROS.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+                ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            return ISO_MICROS.format(instant);
+        }
+        // the pattern's output, built by hand: run_results.json formats four of these per node
+        StringBuilder out = new StringBuilder(27);
+        digits(out, t.getYear(), 4).append('-');
+        digits(out, t.getMonthValue(), 2).append('-');
+        digits(out, t.getDayOfMonth(), 2).append('T');
+        digits(out, t.getHour(), 2).append(':');
+        digits(out, t.getMinute(), 2).append(':');
+        digits(out, t.getSecond(), 2).append('.');
+        return digits(out, t.getNano() / 1000, 6).append('Z').toString();
+    }
+
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(text);
     }
 
     /** Seconds as a plain decimal with at most microsecond precision (execution_time, elapsed_time). */

@@ -8,25 +8,16 @@ import dev.sluice.spi.AdapterException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Walks the selected DAG with a pool of {@code threads} workers: a node starts when its selected parents are done;
- * when a parent failed or was skipped it is skipped; with fail-fast the first failure stops everything not yet
- * started. Nodes that produce no result of their own (ephemeral models) pass straight through.
+ * Walks the selected DAG with {@code threads} workers (named Thread-1, Thread-2, ... as dbt names them in
+ * run_results.json): a node starts when its selected parents are done; when a parent failed or was skipped it is
+ * skipped; with fail-fast the first failure stops everything not yet started. Nodes that produce no result of their
+ * own (ephemeral models) pass straight through. The workers take ready nodes from a shared {@link DagWalk} themselves,
+ * so finishing a node and starting the next costs no hand-over to a dispatching thread.
  */
 public final class Runner {
     private final EventSink events;
@@ -55,120 +46,48 @@ public final class Runner {
      */
     public List<NodeResult> execute(List<Node> ordered, Map<String, Set<String>> extraParents,
                                     Map<String, Set<String>> droppedParents, Set<String> silent, NodeWork work) {
-        Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            position.put(ordered.get(i).uniqueId, i);
+        DagWalk walk = new DagWalk(ordered, extraParents, droppedParents, silent, events, failFast);
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 1; i <= threads; i++) {
+            Thread worker = new Thread(() -> walk(walk, silent, work), "Thread-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
         }
-        Map<String, Node> byId = new LinkedHashMap<>();
-        ordered.forEach(n -> byId.put(n.uniqueId, n));
-        Map<String, Integer> waiting = new HashMap<>();
-        Map<String, List<String>> children = new HashMap<>();
-        Map<String, Set<String>> parents = new HashMap<>();
-        for (Node node : ordered) {
-            Set<String> ps = new HashSet<>();
-            Set<String> dropped = droppedParents.getOrDefault(node.uniqueId, Set.of());
-            for (String p : node.dependsOnNodes) {
-                if (byId.containsKey(p) && !dropped.contains(p)) {
-                    ps.add(p);
-                }
-            }
-            for (String p : extraParents.getOrDefault(node.uniqueId, Set.of())) {
-                if (byId.containsKey(p)) {
-                    ps.add(p);
-                }
-            }
-            parents.put(node.uniqueId, ps);
-            waiting.put(node.uniqueId, ps.size());
-            ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(node.uniqueId));
-        }
-        int total = (int) ordered.stream().filter(n -> !silent.contains(n.uniqueId)).count();
-        PriorityQueue<String> ready = new PriorityQueue<>((a, b) -> Integer.compare(position.get(a), position.get(b)));
-        waiting.forEach((id, count) -> {
-            if (count == 0) {
-                ready.add(id);
-            }
-        });
-        Map<String, NodeResult> results = new LinkedHashMap<>();
-        Set<String> blocked = new HashSet<>();
-        Map<String, String> blockedBy = new HashMap<>();
-        AtomicInteger index = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
-        CompletionService<NodeResult> completion = new ExecutorCompletionService<>(pool);
-        int running = 0;
-        boolean stopped = false;
-        List<NodeResult> order = new ArrayList<>();
+        workers.forEach(Thread::start);
         try {
-            while (!ready.isEmpty() || running > 0) {
-                while (!ready.isEmpty() && running < threads && !stopped) {
-                    String id = ready.poll();
-                    Node node = byId.get(id);
-                    if (blocked.contains(id)) {
-                        NodeResult skipped = skip(node, blockedBy.get(id), silent, index, total);
-                        if (skipped != null) {
-                            order.add(skipped);
-                        }
-                        results.put(id, skipped);
-                        release(id, true, children, waiting, ready, blocked, blockedBy);
-                        continue;
-                    }
-                    int number = silent.contains(id) ? 0 : index.incrementAndGet();
-                    completion.submit(() -> runOne(node, number, total, silent.contains(id), work));
-                    running++;
-                }
-                if (running == 0) {
-                    break;
-                }
-                NodeResult result = take(completion);
-                running--;
-                if (result.uniqueId() != null && !silent.contains(result.uniqueId())) {
-                    order.add(result);
-                }
-                results.put(result.uniqueId(), result);
-                boolean failed = result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL
-                        || result.status() == NodeStatus.SKIPPED || result.status() == NodeStatus.RUNTIME_ERROR;
-                if (failed && failFast && result.status() != NodeStatus.SKIPPED) {
-                    stopped = true;
-                }
-                release(result.uniqueId(), failed, children, waiting, ready, blocked, blockedBy);
+            for (Thread worker : workers) {
+                worker.join();
             }
-        } finally {
-            pool.shutdownNow();
+        } catch (InterruptedException e) {
+            workers.forEach(Thread::interrupt);
+            Thread.currentThread().interrupt();
+            throw new SluiceException(dev.sluice.core.errors.ErrorCode.INTERNAL, "interrupted while running nodes");
         }
-        if (stopped) {
-            for (Node node : ordered) {
-                if (!results.containsKey(node.uniqueId) && !silent.contains(node.uniqueId)) {
-                    NodeResult skipped = NodeResult.skipped(node.uniqueId, "Skipping due to fail_fast", "main");
-                    order.add(skipped);
-                    events.accept(new Event.NodeFinished(Instant.now(), 0, total, skipped, NodeDescriptions.of(node),
-                            "SKIP"));
-                }
-            }
+        Throwable crash = walk.crash();
+        if (crash != null) {
+            throw new SluiceException(dev.sluice.core.errors.ErrorCode.INTERNAL, "a worker failed: " + crash, null, null,
+                    crash);
         }
-        return order;
+        return walk.results();
     }
 
-    private NodeResult skip(Node node, String cause, Set<String> silent, AtomicInteger index, int total) {
-        NodeResult skipped = NodeResult.skipped(node.uniqueId, "Skipping because " + cause + " failed or was skipped",
-                "main");
-        if (silent.contains(node.uniqueId)) {
-            return null;
-        }
-        int number = index.incrementAndGet();
-        events.accept(new Event.NodeFinished(Instant.now(), number, total, skipped, NodeDescriptions.of(node), "SKIP"));
-        return skipped;
-    }
-
-    private static void release(String id, boolean failed, Map<String, List<String>> children,
-                                Map<String, Integer> waiting, PriorityQueue<String> ready, Set<String> blocked,
-                                Map<String, String> blockedBy) {
-        for (String child : children.getOrDefault(id, List.of())) {
-            if (failed && blocked.add(child)) {
-                blockedBy.put(child, blockedBy.getOrDefault(id, id));
+    /** One worker: takes ready nodes until the walk is over; a node it finishes hands it the next. */
+    private void walk(DagWalk walk, Set<String> silent, NodeWork work) {
+        try {
+            DagWalk.Claim claim = walk.next();
+            while (claim != null) {
+                NodeResult result;
+                try {
+                    result = runOne(claim.node(), claim.number(), walk.total(), silent.contains(claim.node().uniqueId),
+                            work);
+                } catch (Throwable e) {
+                    walk.crashed(e);
+                    return;
+                }
+                claim = walk.finishAndNext(result);
             }
-            int left = waiting.merge(child, -1, Integer::sum);
-            if (left == 0) {
-                ready.add(child);
-            }
+        } catch (InterruptedException e) {
+            walk.crashed(e);
         }
     }
 
@@ -216,29 +135,4 @@ public final class Runner {
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toNanos() / 1e9;
     }
-
-    private static NodeResult take(CompletionService<NodeResult> completion) {
-        try {
-            return completion.take().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SluiceException(dev.sluice.core.errors.ErrorCode.INTERNAL, "interrupted while running nodes");
-        } catch (ExecutionException e) {
-            throw new SluiceException(dev.sluice.core.errors.ErrorCode.INTERNAL, "a worker failed: " + e.getCause(),
-                    null, null, e.getCause());
-        }
-    }
-
-    /** Names worker threads as dbt does in run_results.json: Thread-1, Thread-2, ... */
-    private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread thread = new Thread(r, "Thread-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    }
-
 }

@@ -1,4 +1,7 @@
-{#- dbt's four built-in generic tests. Each selects the failing rows. -#}
+{#- dbt's four built-in generic tests. Each selects the failing rows.
+    When nothing overrides them, compile renders each once per argument shape with placeholders for its text arguments
+    and fills in every test's values (compile.BuiltInTestSql): a text argument must be printed as it is, and nothing
+    but should_store_failures() may change the SQL of one shape. -#}
 
 {% test unique(model, column_name) %}
     {{ return(adapter.dispatch('test_unique', 'dbt')(model, column_name)) }}

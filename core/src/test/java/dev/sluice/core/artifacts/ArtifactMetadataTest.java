@@ -20,6 +20,18 @@ class ArtifactMetadataTest {
     }
 
     @Test
+    void timestampsAreWhatTheIsoPatternPrints() {
+        java.time.format.DateTimeFormatter pattern = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            Instant at = Instant.ofEpochSecond(random.nextLong() % 250_000_000_000L, random.nextInt(1_000_000_000));
+            assertThat(Json.iso(at)).isEqualTo(pattern.format(at));
+        }
+        assertThat(Json.iso(Instant.parse("0999-12-31T23:59:59.999999999Z"))).isEqualTo("0999-12-31T23:59:59.999999Z");
+    }
+
+    @Test
     void secondsArePlainDecimals() {
         assertThat(Json.seconds(0.0001).toString()).isEqualTo("0.0001");
         assertThat(Json.seconds(12.0).toString()).isEqualTo("12.0");
