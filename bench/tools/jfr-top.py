@@ -11,7 +11,8 @@ events = data['recording']['events']
 selfc, incl = collections.Counter(), collections.Counter()
 for e in events:
     frames = e['values']['stackTrace']['frames']
-    names = [fr['method']['type']['name'] + '.' + fr['method']['name'] for fr in frames]
+    # jfr prints type names with slashes (dev/sluice/core/X); show and filter them with dots
+    names = [fr['method']['type']['name'].replace('/', '.') + '.' + fr['method']['name'] for fr in frames]
     if names:
         selfc[names[0]] += 1
     for nm in set(names):
