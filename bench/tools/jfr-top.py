@@ -11,6 +11,7 @@ events = data['recording']['events']
 selfc, incl = collections.Counter(), collections.Counter()
 for e in events:
     frames = e['values']['stackTrace']['frames']
+    # jfr prints type names with slashes (dev/sluice/core/X); show and filter them with dots
     names = [fr['method']['type']['name'].replace('/', '.') + '.' + fr['method']['name'] for fr in frames]
     if names:
         selfc[names[0]] += 1
