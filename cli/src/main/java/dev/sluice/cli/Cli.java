@@ -5,8 +5,13 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The command line: parses {@code args} with picocli, runs the command and returns the exit code (0 success, 1 when
@@ -24,8 +29,32 @@ public final class Cli {
         this.context = context;
     }
 
+    /** The whole command tree (help, completion, tests). */
     public CommandLine commandLine() {
+        return commandLine(SluiceCommand.COMMANDS);
+    }
+
+    /**
+     * The tree {@code args} needs: only the subcommands whose name or alias appears among them, or all of them when
+     * none does (help, usage errors and their suggestions), none for {@code --version}. Building a command's model is reflection over its options,
+     * a visible part of a short command's start; a command never sees its siblings, so the result is the same.
+     */
+    CommandLine commandLine(String... args) {
+        Set<String> words = new HashSet<>(Arrays.asList(args));
+        List<Class<?>> named = SluiceCommand.COMMANDS.stream().filter(command -> {
+            Command annotation = command.getAnnotation(Command.class);
+            return words.contains(annotation.name()) || Arrays.stream(annotation.aliases()).anyMatch(words::contains);
+        }).toList();
+        if (named.isEmpty() && words.contains("--version") && !words.contains("--help") && !words.contains("-h")) {
+            return commandLine(List.of());
+        }
+        return commandLine(named.isEmpty() ? SluiceCommand.COMMANDS : named);
+    }
+
+    private CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new SluiceCommand(context));
+        subcommands.forEach(cl::addSubcommand);
+        // settings after the subcommands: picocli passes them down to the subcommands it has at this moment
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
@@ -40,7 +69,7 @@ public final class Cli {
     }
 
     public int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** Wrong flags: a short usage hint and the error, exit 2 (as dbt's click does). */

@@ -2,6 +2,7 @@ package dev.sluice.cli.commands;
 
 import dev.sluice.cli.CliContext;
 import dev.sluice.cli.Version;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,15 +11,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code sluice}: the root command. It holds the shared flags, which every subcommand inherits. */
 @Command(name = "sluice", versionProvider = Version.Provider.class, sortOptions = false,
-        description = "Builds and tests a dbt project on an embedded DuckDB (or another adapter).",
-        subcommands = {DebugCommand.class, ParseCommand.class, CompileCommand.class, RunCommand.class,
-                SeedCommand.class, TestCommand.class, BuildCommand.class, ListCommand.class, ShowCommand.class,
-                RunOperationCommand.class, CleanCommand.class, SnapshotCommand.class, DepsCommand.class,
-                RetryCommand.class, CloneCommand.class, SourceCommand.class, EnvCommand.class, JobGroup.class,
-                RunsGroup.class, GitCommands.Branch.class, GitCommands.Commit.class, GitCommands.Merge.class,
-                DevCommand.class, SchedulerCommand.class, DemoCommand.class, DocsCommand.class,
-                ServerCommands.Server.class, ServerCommands.TokenGroup.class})
+        description = "Builds and tests a dbt project on an embedded DuckDB (or another adapter).")
 public final class SluiceCommand implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. Not in {@code @Command(subcommands)}: picocli would build every
+     * command's model by reflection on each start, when one invocation runs one command (see Cli#commandLine).
+     */
+    public static final List<Class<?>> COMMANDS = List.of(DebugCommand.class, ParseCommand.class,
+            CompileCommand.class, RunCommand.class, SeedCommand.class, TestCommand.class, BuildCommand.class,
+            ListCommand.class, ShowCommand.class, RunOperationCommand.class, CleanCommand.class, SnapshotCommand.class,
+            DepsCommand.class, RetryCommand.class, CloneCommand.class, SourceCommand.class, EnvCommand.class,
+            JobGroup.class, RunsGroup.class, GitCommands.Branch.class, GitCommands.Commit.class,
+            GitCommands.Merge.class, DevCommand.class, SchedulerCommand.class, DemoCommand.class, DocsCommand.class,
+            ServerCommands.Server.class, ServerCommands.TokenGroup.class);
+
     private final CliContext context;
 
     @Mixin
