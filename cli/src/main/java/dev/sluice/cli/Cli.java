@@ -47,6 +47,15 @@ public final class Cli {
     }
 
     public int execute(String... args) {
+        if (args.length == 1 && args[0].equals("--version")) {
+            // what picocli prints for the root's versionHelp option, without loading picocli (whose Java 5 class
+            // files the JVM verifies the slow way, and cannot keep in a class-data archive)
+            for (String line : new Version.Provider().getVersion()) {
+                context.out().println(line);
+            }
+            context.out().flush();
+            return 0;
+        }
         return commandLine(SluiceCommand.subcommandsFor(args)).execute(args);
     }
 

@@ -21,7 +21,8 @@ public final class JsonLines {
                     .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
                     .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
 
-    private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** Built on first use: most invocations print text, and an ObjectMapper is slow to start. */
+    private ObjectMapper mapper;
     private final String invocationId;
     private final long pid = ProcessHandle.current().pid();
 
@@ -49,11 +50,18 @@ public final class JsonLines {
     /** Any value as compact JSON; {@code pretty} indents by two spaces (show/compile --output json). */
     public String write(Object value, boolean pretty) {
         try {
-            return pretty ? mapper.writer(PYTHON_INDENT).writeValueAsString(value)
-                    : mapper.writeValueAsString(value);
+            return pretty ? mapper().writer(PYTHON_INDENT).writeValueAsString(value)
+                    : mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
+    }
+
+    private synchronized ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        }
+        return mapper;
     }
 
     private String write(Object value) {
