@@ -37,6 +37,11 @@ final class Engine implements SluiceApi {
         return Session.open(options, env, events, adapters, jinja);
     }
 
+    /** A session for a command that runs nodes: its warehouse connection opens while the project parses. */
+    private Session openToRun(InvocationOptions options) {
+        return Session.open(options, env, events, adapters, jinja, true);
+    }
+
     @Override
     public int parse(InvocationOptions options) {
         try (Session session = open(options)) {
@@ -93,7 +98,7 @@ final class Engine implements SluiceApi {
     }
 
     private RunResults execute(InvocationOptions options, String command, Set<ResourceType> types) {
-        try (Session session = open(options)) {
+        try (Session session = openToRun(options)) {
             return new ExecuteCommand(session).execute(command, types);
         }
     }
