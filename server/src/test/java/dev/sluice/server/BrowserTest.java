@@ -115,7 +115,10 @@ class BrowserTest {
                 assertThat(browser.findElement(By.id("no-runs")).getText()).contains("No runs yet");
                 shot(browser, "08-job-history");
                 browser.findElement(By.id("run-now")).click();
-                wait.withTimeout(Duration.ofSeconds(120)).until(d -> "success".equals(
+                // the page replaces the run's body every second while the run is active: an element found just
+                // before a refresh is stale when it is read, so look again
+                wait.withTimeout(Duration.ofSeconds(120))
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "success".equals(
                         d.findElement(By.id("run-body")).getAttribute("data-status")));
                 List<WebElement> steps = browser.findElements(By.cssSelector("#steps li.step[data-status]"));
                 assertThat(steps).hasSize(4);
