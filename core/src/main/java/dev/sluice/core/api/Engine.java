@@ -35,12 +35,17 @@ final class Engine implements SluiceApi {
 
     /** A session for a command that works from the files alone (it may still connect, for introspective macros). */
     private Session open(InvocationOptions options) {
-        return Session.open(options, env, events, adapters, jinja, false);
+        return Session.open(options, env, events, adapters, jinja, Session.WarehouseUse.NONE);
     }
 
     /** A session for a command that will use the warehouse: the adapter prepares while the project parses. */
     private Session openConnecting(InvocationOptions options) {
-        return Session.open(options, env, events, adapters, jinja, true);
+        return Session.open(options, env, events, adapters, jinja, Session.WarehouseUse.CONNECTS);
+    }
+
+    /** A session for a command that runs nodes: its warehouse connection opens while the project parses. */
+    private Session openToRun(InvocationOptions options) {
+        return Session.open(options, env, events, adapters, jinja, Session.WarehouseUse.RUNS_NODES);
     }
 
     @Override
@@ -102,7 +107,7 @@ final class Engine implements SluiceApi {
     }
 
     private RunResults execute(InvocationOptions options, String command, Set<ResourceType> types) {
-        try (Session session = openConnecting(options)) {
+        try (Session session = openToRun(options)) {
             return new ExecuteCommand(session).execute(command, types);
         }
     }

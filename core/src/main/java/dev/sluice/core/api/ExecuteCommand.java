@@ -93,6 +93,7 @@ final class ExecuteCommand {
         double elapsed = Duration.between(started, Instant.now()).toNanos() / 1e9;
         RunResults runResults = new RunResults(command, Instant.now(), elapsed, results, List.of(command));
         runHooks("on-run-end", session.project.onRunEnd(), compiler, adapter, results);
+        session.releaseWarehouse();
         artifacts.manifest();
         artifacts.runResults(runResults, extraArgs);
         session.events().accept(new Event.RunFinished(Instant.now(), runResults));

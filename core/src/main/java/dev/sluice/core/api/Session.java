@@ -41,7 +41,8 @@ import java.util.UUID;
 
 /**
  * One invocation's loaded state: the project, the target, the parsed manifest, and the warehouse connection, opened
- * only when a command first needs it and closed with the session.
+ * when a command first needs it (or, for commands that run nodes, while the project parses) and closed with the
+ * session.
  */
 final class Session implements AutoCloseable {
     final InvocationOptions options;
@@ -55,12 +56,12 @@ final class Session implements AutoCloseable {
     private final EventSink events;
     private final JinjaEngine jinja;
     private final EnvVars env;
-    private Adapter adapter;
+    private final Warehouse warehouse;
     private PreviousState state;
     private PreviousState deferState;
 
     private Session(InvocationOptions options, ProjectConfig project, TargetConfig target, AdapterFactory factory,
-                    ParsedProject parsed, EventSink events, JinjaEngine jinja, EnvVars env) {
+                    ParsedProject parsed, EventSink events, JinjaEngine jinja, EnvVars env, Warehouse warehouse) {
         this.options = options;
         this.project = project;
         this.target = target;
@@ -69,16 +70,18 @@ final class Session implements AutoCloseable {
         this.events = events;
         this.jinja = jinja;
         this.env = env;
+        this.warehouse = warehouse;
         this.targetDir = options.targetPath() != null ? project.root().resolve(options.targetPath())
                 : project.root().resolve(project.targetPath());
     }
 
     /**
-     * Loads the project and profile and parses the manifest. {@code connects}: the command will open the warehouse,
-     * so the adapter may start its one-time preparation now, while the project is parsed.
+     * Loads the project and profile and parses the manifest. {@code use} says whether the command will connect: if
+     * it may, the adapter starts its one-time preparation now, while the project is parsed; if it runs nodes, the
+     * connection itself opens while the project is parsed.
      */
     static Session open(InvocationOptions options, EnvVars env, EventSink events, AdapterRegistry adapters,
-                        JinjaEngine jinja, boolean connects) {
+                        JinjaEngine jinja, WarehouseUse use) {
         Path projectDir = (options.projectDir() == null ? Path.of("") : options.projectDir()).toAbsolutePath().normalize();
         EnvReads envReads = new EnvReads(env);
         env = envReads.env();
@@ -88,7 +91,7 @@ final class Session implements AutoCloseable {
                 options.threads());
         TargetConfig raw = new ProfileLoader(jinja, env, logger).load(request, projectDir, project.profile(), options.vars());
         AdapterFactory factory = adapters.get(raw.type());
-        if (connects) {
+        if (use != WarehouseUse.NONE) {
             factory.prepare();
         }
         TargetConfig target = factory.normalize(raw);
@@ -113,22 +116,48 @@ final class Session implements AutoCloseable {
             cacheUse = new ManifestParser.CacheUse(ParseCache.in(targetDir,
                     text -> events.accept(Event.Message.debug(text))), envReads, inputs);
         }
-        ParsedProject parsed = new ManifestParser(jinja, env, events).parse(project, parseTarget, options.vars(),
-                id.toString(), DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)), cacheUse);
-        return new Session(options, project, target, factory, parsed, events, jinja, env);
+        Warehouse warehouse = new Warehouse(() -> connect(factory, target, project.root(), events));
+        if (use == WarehouseUse.RUNS_NODES) {
+            warehouse.openAhead();
+        }
+        ParsedProject parsed;
+        try {
+            parsed = new ManifestParser(jinja, env, events).parse(project, parseTarget, options.vars(), id.toString(),
+                    DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)), cacheUse);
+        } catch (RuntimeException | Error e) {
+            warehouse.close();
+            throw e;
+        }
+        return new Session(options, project, target, factory, parsed, events, jinja, env, warehouse);
     }
 
-    synchronized Adapter adapter() {
-        if (adapter == null) {
-            try {
-                adapter = factory.create(target, new AdapterContext(project.root(), Math.max(1, target.threads()),
-                        text -> events.accept(Event.Message.warn(text))));
-            } catch (AdapterException e) {
-                throw new SluiceException(ErrorCode.WAREHOUSE_UNAVAILABLE, "Could not connect to target '"
-                        + target.targetName() + "' (" + target.type() + "): " + e.getMessage());
-            }
+    private static Adapter connect(AdapterFactory factory, TargetConfig target, Path root, EventSink events) {
+        try {
+            return factory.create(target, new AdapterContext(root, Math.max(1, target.threads()),
+                    text -> events.accept(Event.Message.warn(text))));
+        } catch (AdapterException e) {
+            throw new SluiceException(ErrorCode.WAREHOUSE_UNAVAILABLE, "Could not connect to target '"
+                    + target.targetName() + "' (" + target.type() + "): " + e.getMessage());
         }
-        return adapter;
+    }
+
+    /** How a command will use the warehouse, so the session can get ready for it while the project parses. */
+    enum WarehouseUse {
+        /** Works from the files alone (it may still connect, for introspective macros). */
+        NONE,
+        /** Will connect. */
+        CONNECTS,
+        /** Will run nodes: connects at once. */
+        RUNS_NODES
+    }
+
+    Adapter adapter() {
+        return warehouse.get();
+    }
+
+    /** The command has run its last statement: close the connection while it writes its artifacts. */
+    void releaseWarehouse() {
+        warehouse.closeInBackground();
     }
 
     NodeContext.Invocation invocation() {
@@ -203,10 +232,7 @@ final class Session implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (adapter != null) {
-            adapter.close();
-            adapter = null;
-        }
+    public void close() {
+        warehouse.close();
     }
 }

@@ -108,9 +108,14 @@ final class DagWalk {
         return next();
     }
 
-    /** A worker died of something the runner cannot turn into a node result: stop the walk. */
-    synchronized void crashed(Throwable error) {
-        running--;
+    /**
+     * A worker died of something the runner cannot turn into a node result: stop the walk. {@code whileRunning}: it
+     * died running a node (which then never finishes).
+     */
+    synchronized void crashed(Throwable error, boolean whileRunning) {
+        if (whileRunning) {
+            running--;
+        }
         if (crash == null) {
             crash = error;
         }

@@ -71,23 +71,33 @@ public final class Runner {
         return walk.results();
     }
 
-    /** One worker: takes ready nodes until the walk is over; a node it finishes hands it the next. */
+    /**
+     * One worker: takes ready nodes until the walk is over; a node it finishes hands it the next. Anything thrown
+     * past {@link #runOne} (an Error, or an event sink failing) stops the walk, and the runner reports it.
+     */
     private void walk(DagWalk walk, Set<String> silent, NodeWork work) {
+        DagWalk.Claim claim;
         try {
-            DagWalk.Claim claim = walk.next();
-            while (claim != null) {
-                NodeResult result;
-                try {
-                    result = runOne(claim.node(), claim.number(), walk.total(), silent.contains(claim.node().uniqueId),
-                            work);
-                } catch (Throwable e) {
-                    walk.crashed(e);
-                    return;
-                }
-                claim = walk.finishAndNext(result);
+            claim = walk.next();
+        } catch (Throwable e) {
+            walk.crashed(e, false);
+            return;
+        }
+        while (claim != null) {
+            NodeResult result;
+            try {
+                result = runOne(claim.node(), claim.number(), walk.total(), silent.contains(claim.node().uniqueId),
+                        work);
+            } catch (Throwable e) {
+                walk.crashed(e, true);
+                return;
             }
-        } catch (InterruptedException e) {
-            walk.crashed(e);
+            try {
+                claim = walk.finishAndNext(result);
+            } catch (Throwable e) {
+                walk.crashed(e, false);
+                return;
+            }
         }
     }
 

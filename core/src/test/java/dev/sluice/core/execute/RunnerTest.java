@@ -168,6 +168,17 @@ class RunnerTest {
     }
 
     @Test
+    void anEventSinkThatFailsStopsTheRunInsteadOfHangingIt() {
+        List<Node> nodes = dag(diamondAndChain());
+        assertThatThrownBy(() -> new Runner(event -> {
+            if (event instanceof Event.NodeFinished finished && finished.result().uniqueId().equals(id("b"))) {
+                throw new IllegalStateException("console gone");
+            }
+        }, 2, false).execute(nodes, Map.of(), Set.of(), this::ok))
+                .isInstanceOf(SluiceException.class).hasMessageContaining("console gone");
+    }
+
+    @Test
     void aWorkerThatDiesFailsTheRunAsAnInternalError() {
         List<Node> nodes = dag(diamondAndChain());
         assertThatThrownBy(() -> new Runner(events::add, 2, false).execute(nodes, Map.of(), Set.of(), node -> {
