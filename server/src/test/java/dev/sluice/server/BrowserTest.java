@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -115,8 +116,10 @@ class BrowserTest {
                 assertThat(browser.findElement(By.id("no-runs")).getText()).contains("No runs yet");
                 shot(browser, "08-job-history");
                 browser.findElement(By.id("run-now")).click();
-                wait.withTimeout(Duration.ofSeconds(120)).until(d -> "success".equals(
-                        d.findElement(By.id("run-body")).getAttribute("data-status")));
+                // while the run is active the page replaces run-body every second: an element found just before
+                // a refresh is stale by the time its attribute is read, so look again
+                wait.withTimeout(Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> "success".equals(d.findElement(By.id("run-body")).getAttribute("data-status")));
                 List<WebElement> steps = browser.findElements(By.cssSelector("#steps li.step[data-status]"));
                 assertThat(steps).hasSize(4);
                 assertThat(steps).allSatisfy(s -> assertThat(s.getAttribute("data-status")).isEqualTo("success"));
