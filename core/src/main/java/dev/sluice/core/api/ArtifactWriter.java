@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ArtifactWriter {
     private final Session session;
     private final Map<String, ManifestExtras.CompiledNode> compiled = new ConcurrentHashMap<>();
+    /** Folders this writer made or found, so a folder holding many files is asked for once, not once a file. */
+    private final java.util.Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     ArtifactWriter(Session session) {
         this.session = session;
@@ -87,9 +89,12 @@ final class ArtifactWriter {
                 args, session.targetDir.resolve("run_results.json"));
     }
 
-    private static void write(Path file, String text) {
+    private void write(Path file, String text) {
         try {
-            Files.createDirectories(file.getParent());
+            if (!folders.contains(file.getParent())) {
+                Files.createDirectories(file.getParent());
+                folders.add(file.getParent());
+            }
             Files.writeString(file, text);
         } catch (IOException e) {
             throw new SluiceException(ErrorCode.IO, "cannot write " + file + ": " + e.getMessage());
