@@ -31,6 +31,7 @@ public final class Compiler {
     private final JinjaEngine jinja;
     private final NodeContext.Invocation invocation;
     private final NodeContext.Shared shared;
+    private final BuiltInTests builtInTests;
     private final Supplier<Adapter> adapter;
     private final boolean fullRefresh;
     private final DeferResolver defer;
@@ -50,6 +51,8 @@ public final class Compiler {
         this.jinja = jinja;
         this.invocation = invocation;
         this.shared = NodeContext.shared(invocation);
+        this.builtInTests = new BuiltInTests(parsed.macros(), invocation.adapterType(),
+                parsed.dispatchOrder().forNamespace(dev.sluice.core.jinja.MacroLibrary.INTERNAL_PACKAGE));
         this.adapter = adapter;
         this.fullRefresh = fullRefresh;
         this.defer = defer;
@@ -179,8 +182,19 @@ public final class Compiler {
                 node == null ? null : node.describe());
     }
 
-    /** Calls the test macro with the node's kwargs; {@code model} is the tested relation, filtered by {@code where}. */
+    /**
+     * Calls the test macro with the node's kwargs; {@code model} is the tested relation, filtered by {@code where}.
+     * dbt's own not_null and unique tests take the {@link BuiltInTests} shortcut when nothing overrides them.
+     */
     private String renderGenericTest(Node node, RuntimeHost host) {
+        Object model = testedModel(node, host);
+        String shortcut = builtInTests.sql(node, model,
+                (test, markerModel, markerColumn) -> renderTestCall(test, host(test), markerModel,
+                        Map.of("column_name", markerColumn)));
+        return shortcut != null ? shortcut : renderTestCall(node, host, model, node.testMetadata.kwargs());
+    }
+
+    private String renderTestCall(Node node, RuntimeHost host, Object model, Map<String, Object> kwargs) {
         Map<String, Object> context = context(node, host);
         StringBuilder call = new StringBuilder("{{ ");
         if (node.testMetadata.namespace() != null) {
@@ -189,7 +203,7 @@ public final class Compiler {
         call.append("test_").append(node.testMetadata.name()).append("(");
         List<String> arguments = new ArrayList<>();
         int index = 0;
-        for (Map.Entry<String, Object> kwarg : node.testMetadata.kwargs().entrySet()) {
+        for (Map.Entry<String, Object> kwarg : kwargs.entrySet()) {
             String key = kwarg.getKey();
             if (key.equals("model")) {
                 continue;
@@ -203,7 +217,7 @@ public final class Compiler {
                 arguments.add(key + "=" + variable);
             }
         }
-        context.put("__sluice_model", testedModel(node, host));
+        context.put("__sluice_model", model);
         arguments.add(0, "model=__sluice_model");
         call.append(String.join(", ", arguments)).append(") }}");
         return jinja.render(call.toString(), context, parsed.macros(), node.packageName, node.originalFilePath,
