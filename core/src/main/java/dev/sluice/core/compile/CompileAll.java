@@ -1,19 +1,21 @@
 package dev.sluice.core.compile;
 
 import dev.sluice.core.manifest.Node;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * {@code compile} of a selection on {@code threads} workers, as dbt compiles with its threads. The result is what
- * compiling the nodes one after the other gives: {@code done} sees each compiled node in the given order, and the
- * first node (in that order) that fails stops it with its own error, after {@code done} saw every node before it.
- * Workers skip the nodes after a failure they know of.
+ * compiling the nodes one after the other gives: {@code done} sees each compiled node on the calling thread, in the
+ * given order, as soon as it and every node before it are compiled (so writing them overlaps with compiling the
+ * rest), and the first node in that order that fails stops it with its own error, after {@code done} saw every node
+ * before it. Workers skip the nodes after a failure they know of.
  */
 public final class CompileAll {
     private CompileAll() {
@@ -24,17 +26,24 @@ public final class CompileAll {
             nodes.forEach(node -> done.accept(compiler.compile(node)));
             return;
         }
-        CompiledNode[] compiled = new CompiledNode[nodes.size()];
-        Throwable[] failures = new Throwable[nodes.size()];
+        @SuppressWarnings("unchecked")
+        CompletableFuture<CompiledNode>[] compiled = new CompletableFuture[nodes.size()];
+        for (int i = 0; i < compiled.length; i++) {
+            compiled[i] = new CompletableFuture<>();
+        }
         AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < nodes.size() && i < firstFailure.get(); i = next.getAndIncrement()) {
+            for (int i = next.getAndIncrement(); i < nodes.size(); i = next.getAndIncrement()) {
+                if (i > firstFailure.get()) {
+                    compiled[i].cancel(false);
+                    continue;
+                }
                 try {
-                    compiled[i] = compiler.compile(nodes.get(i));
+                    compiled[i].complete(compiler.compile(nodes.get(i)));
                 } catch (RuntimeException | Error e) {
-                    failures[i] = e;
                     firstFailure.accumulateAndGet(i, Math::min);
+                    compiled[i].completeExceptionally(e);
                 }
             }
         };
@@ -45,29 +54,31 @@ public final class CompileAll {
             return thread;
         });
         try {
-            List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < Math.min(threads, nodes.size()); t++) {
-                workers.add(pool.submit(worker));
+                pool.execute(worker);
             }
-            for (Future<?> running : workers) {
-                running.get();
+            for (CompletableFuture<CompiledNode> node : compiled) {
+                done.accept(result(node));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while compiling", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a compile worker failed: " + e.getCause(), e.getCause());
         } finally {
-            pool.shutdownNow();
+            firstFailure.set(-1);
+            pool.shutdown();
         }
-        for (int i = 0; i < nodes.size(); i++) {
-            if (failures[i] instanceof RuntimeException e) {
-                throw e;
+    }
+
+    private static CompiledNode result(CompletableFuture<CompiledNode> node) {
+        try {
+            return node.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
-            if (failures[i] instanceof Error e) {
-                throw e;
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
             }
-            done.accept(compiled[i]);
+            throw e;
+        } catch (CancellationException e) {
+            throw new IllegalStateException("a node after a failed one was waited for", e);
         }
     }
 }
