@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -90,10 +91,10 @@ public final class ManifestJsonWriter {
         // dbt keeps a list per unique id (a disabled node may be defined more than once); Sluice has one each.
         sorted(out, values, "disabled", ManifestIds.sorted(manifest.disabled), manifest.disabled, any -> true,
                 (g, node) -> disabled(g, node, nodeJson, unitTestJson));
-        edges(out, "parent_map", ids.edgeKeys(manifest.parentMap), manifest.parentMap);
-        edges(out, "child_map", ids.edgeKeys(manifest.childMap), manifest.childMap);
+        edges(out, values, "parent_map", ids.edgeKeys(manifest.parentMap), manifest.parentMap);
+        edges(out, values, "child_map", ids.edgeKeys(manifest.childMap), manifest.childMap);
         Map<String, List<String>> groups = groupMap(ids.nodes(), manifest.nodes);
-        edges(out, "group_map", groups.keySet().toArray(new String[0]), groups);
+        edges(out, values, "group_map", groups.keySet().toArray(new String[0]), groups);
         empty(out, "saved_queries");
         empty(out, "semantic_models");
         sorted(out, values, "unit_tests", ids.nodes(), manifest.nodes,
@@ -130,17 +131,23 @@ public final class ManifestJsonWriter {
         out.writeEndArray();
     }
 
-    private static void edges(JsonGenerator out, String field, String[] ids, Map<String, List<String>> map)
-            throws IOException {
+    private static void edges(JsonGenerator out, EntryValues values, String field, String[] ids,
+                              Map<String, List<String>> map) throws IOException {
         out.writeObjectFieldStart(field);
+        EntryValues.Section section = values.section(Arrays.asList(ids), map, ManifestJsonWriter::edgeList);
         for (String id : ids) {
-            out.writeArrayFieldStart(id);
-            for (String other : map.get(id)) {
-                out.writeString(other);
-            }
-            out.writeEndArray();
+            out.writeFieldName(id);
+            section.writeNext(out);
         }
         out.writeEndObject();
+    }
+
+    private static void edgeList(JsonGenerator out, List<String> others) throws IOException {
+        out.writeStartArray();
+        for (String other : others) {
+            out.writeString(other);
+        }
+        out.writeEndArray();
     }
 
     private static void empty(JsonGenerator out, String field) throws IOException {

@@ -1,6 +1,7 @@
 package dev.sluice.core.manifest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +58,14 @@ public final class Manifest {
             parents.put(exposure.uniqueId, List.copyOf(exposure.dependsOnNodes));
             children.putIfAbsent(exposure.uniqueId, new ArrayList<>(2));
         }
-        parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>(2)).add(child)));
-        children.values().forEach(Collections::sort);
+        // children in sorted order, so that every child list comes out sorted without sorting each
+        String[] sortedChildren = parents.keySet().toArray(new String[0]);
+        Arrays.sort(sortedChildren);
+        for (String child : sortedChildren) {
+            for (String parent : parents.get(child)) {
+                children.computeIfAbsent(parent, k -> new ArrayList<>(2)).add(child);
+            }
+        }
         this.parentMap = Collections.unmodifiableMap(parents);
         this.childMap = Collections.unmodifiableMap(children);
         for (Node node : this.nodes.values()) {
