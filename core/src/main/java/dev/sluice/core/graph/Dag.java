@@ -44,9 +44,15 @@ public final class Dag {
     /** Each id's position in {@link #order}. */
     private final int[] position;
 
-    private Dag(Map<String, ? extends Collection<String>> parentsById, Function<String, String> fileOf) {
-        ids = parentsById.keySet().toArray(new String[0]);
-        Arrays.sort(ids);
+    /** {@code sortedIds}: the keys of {@code parentsById} already sorted, or null to sort them here. */
+    private Dag(Map<String, ? extends Collection<String>> parentsById, List<String> sortedIds,
+                Function<String, String> fileOf) {
+        if (sortedIds != null && sortedIds.size() == parentsById.size()) {
+            ids = sortedIds.toArray(new String[0]);
+        } else {
+            ids = parentsById.keySet().toArray(new String[0]);
+            Arrays.sort(ids);
+        }
         numbers = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
             numbers.put(ids[i], i);
@@ -95,12 +101,12 @@ public final class Dag {
             parentsById.put(exposure.uniqueId, exposure.dependsOnNodes);
             files.put(exposure.uniqueId, exposure.originalFilePath);
         }
-        return new Dag(parentsById, files::get);
+        return new Dag(parentsById, manifest.sortedIds, files::get);
     }
 
     /** A graph from plain edges (id -> its parents); for callers and tests that have no manifest. */
     public static Dag fromParents(Map<String, ? extends Collection<String>> parentsById) {
-        return new Dag(parentsById, id -> null);
+        return new Dag(parentsById, null, id -> null);
     }
 
     public boolean contains(String id) {
