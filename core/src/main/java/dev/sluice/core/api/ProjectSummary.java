@@ -12,21 +12,21 @@ final class ProjectSummary {
     }
 
     static String of(Manifest manifest) {
+        int[] counts = new int[ResourceType.values().length];
+        for (Node node : manifest.nodes.values()) {
+            counts[node.resourceType.ordinal()]++;
+        }
         List<String> parts = new ArrayList<>();
-        add(parts, count(manifest, ResourceType.MODEL), "model", "models");
-        add(parts, count(manifest, ResourceType.SNAPSHOT), "snapshot", "snapshots");
-        add(parts, count(manifest, ResourceType.SEED), "seed", "seeds");
-        add(parts, count(manifest, ResourceType.ANALYSIS), "analysis", "analyses");
-        add(parts, count(manifest, ResourceType.TEST), "data test", "data tests");
-        add(parts, count(manifest, ResourceType.UNIT_TEST), "unit test", "unit tests");
+        add(parts, counts[ResourceType.MODEL.ordinal()], "model", "models");
+        add(parts, counts[ResourceType.SNAPSHOT.ordinal()], "snapshot", "snapshots");
+        add(parts, counts[ResourceType.SEED.ordinal()], "seed", "seeds");
+        add(parts, counts[ResourceType.ANALYSIS.ordinal()], "analysis", "analyses");
+        add(parts, counts[ResourceType.TEST.ordinal()], "data test", "data tests");
+        add(parts, counts[ResourceType.UNIT_TEST.ordinal()], "unit test", "unit tests");
         add(parts, manifest.sources.size(), "source", "sources");
         add(parts, manifest.exposures.size(), "exposure", "exposures");
         add(parts, manifest.macros.size(), "macro", "macros");
         return "Found " + (parts.isEmpty() ? "nothing" : String.join(", ", parts));
-    }
-
-    private static long count(Manifest manifest, ResourceType type) {
-        return manifest.nodes.values().stream().filter(n -> n.resourceType == type).count();
     }
 
     private static void add(List<String> parts, long count, String one, String many) {
