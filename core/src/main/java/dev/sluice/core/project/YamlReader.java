@@ -34,6 +34,10 @@ public final class YamlReader {
 
     /** Parses with {@code resolver}, so that many small files share one instead of building one each. */
     public static Object parse(String text, String fileForMessages, Resolver resolver) {
+        Object simple = SimpleYaml.parse(text, resolver);
+        if (simple != SimpleYaml.UNSUPPORTED) {
+            return simple;
+        }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(256 * 1024 * 1024);
