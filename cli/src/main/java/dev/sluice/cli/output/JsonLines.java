@@ -1,6 +1,9 @@
 package dev.sluice.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
@@ -12,15 +15,6 @@ import java.util.Map;
  * {@code {"info": {"name", "msg", "level", "ts", "invocation_id", "thread", "pid", "category", "extra"}, "data": {...}}}.
  */
 public final class JsonLines {
-    /** Python's {@code json.dumps(indent=2)} layout, which dbt's JSON output has: {@code "key": value}. */
-    private static final com.fasterxml.jackson.core.util.DefaultPrettyPrinter PYTHON_INDENT =
-            new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(
-                    com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                            .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
-                            .withArrayEmptySeparator("").withObjectEmptySeparator(""))
-                    .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
-                    .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
-
     /** Built on first use: most invocations print text, and an ObjectMapper is slow to start. */
     private ObjectMapper mapper;
     private final String invocationId;
@@ -50,11 +44,20 @@ public final class JsonLines {
     /** Any value as compact JSON; {@code pretty} indents by two spaces (show/compile --output json). */
     public String write(Object value, boolean pretty) {
         try {
-            return pretty ? mapper().writer(PYTHON_INDENT).writeValueAsString(value)
+            return pretty ? mapper().writer(pythonIndent()).writeValueAsString(value)
                     : mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** Python's {@code json.dumps(indent=2)} layout, which dbt's JSON output has: {@code "key": value}. */
+    private static DefaultPrettyPrinter pythonIndent() {
+        return new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withArrayEmptySeparator("").withObjectEmptySeparator(""))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
     }
 
     private synchronized ObjectMapper mapper() {

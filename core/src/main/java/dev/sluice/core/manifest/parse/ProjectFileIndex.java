@@ -22,8 +22,8 @@ import java.util.Set;
  * its parse. Make one per parse; a folder's listing is not refreshed.
  */
 final class ProjectFileIndex {
-    /** A regular, non-hidden file found under a folder, with its extension in lower case. */
-    private record Found(Path file, String extension) {
+    /** A regular, non-hidden file found under a folder: its path inside the folder and its extension in lower case. */
+    private record Found(Path file, String inFolder, String extension) {
     }
 
     private final Map<Path, List<Found>> walked = new HashMap<>();
@@ -33,15 +33,28 @@ final class ProjectFileIndex {
         List<ProjectFile> out = new ArrayList<>();
         for (String root : roots) {
             Path base = projectDir.resolve(root).normalize();
+            String prefix = projectDir.toString() + "/";
             for (Found found : walk(base)) {
                 if (extensions.contains(found.extension())) {
-                    out.add(new ProjectFile(found.file(), ProjectFiles.slashes(projectDir.relativize(found.file())),
-                            root, ProjectFiles.slashes(base.relativize(found.file()))));
+                    out.add(new ProjectFile(found.file(), relative(projectDir, prefix, found.file()), root,
+                            found.inFolder()));
                 }
             }
         }
         out.sort(Comparator.comparing(ProjectFile::originalFilePath));
         return out;
+    }
+
+    /**
+     * {@code file} relative to {@code folder}, with forward slashes: cut from the path's text when the file lies below
+     * the folder (a path's relativize is a visible cost over tens of thousands of files), else by relativize.
+     */
+    private static String relative(Path folder, String folderPrefix, Path file) {
+        String text = file.toString();
+        if (text.startsWith(folderPrefix) && folder.getFileSystem().getSeparator().equals("/")) {
+            return text.substring(folderPrefix.length());
+        }
+        return ProjectFiles.slashes(folder.relativize(file));
     }
 
     private List<Found> walk(Path base) {
@@ -50,6 +63,7 @@ final class ProjectFileIndex {
             return known;
         }
         List<Found> found = new ArrayList<>();
+        String prefix = base.toString() + "/";
         if (Files.isDirectory(base)) {
             try {
                 Files.walkFileTree(base, new SimpleFileVisitor<>() {
@@ -65,7 +79,8 @@ final class ProjectFileIndex {
                         String name = file.getFileName().toString();
                         if (attrs.isRegularFile() && !name.startsWith(".")) {
                             int dot = name.lastIndexOf('.');
-                            found.add(new Found(file, dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT)));
+                            found.add(new Found(file, relative(base, prefix, file),
+                                    dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT)));
                         }
                         return FileVisitResult.CONTINUE;
                     }
