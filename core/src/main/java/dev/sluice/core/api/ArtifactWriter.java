@@ -5,6 +5,7 @@ import dev.sluice.core.artifacts.ManifestExtras;
 import dev.sluice.core.artifacts.ManifestJsonWriter;
 import dev.sluice.core.artifacts.ManifestReuse;
 import dev.sluice.core.manifest.cache.CacheLineage;
+import dev.sluice.core.events.Event;
 import dev.sluice.core.artifacts.RunResultsJsonWriter;
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Relations;
@@ -55,6 +56,18 @@ final class ArtifactWriter {
     }
 
     void manifest() {
+        CacheLineage lineage = session.parsed.lineage();
+        ManifestReuse reuse = new ManifestReuse(lineage.generation(), lineage.derivedFrom(), lineage.changedNodes(),
+                lineage.changedEdges());
+        Path file = session.targetDir.resolve("manifest.json");
+        ManifestJsonWriter writer = new ManifestJsonWriter();
+        ArtifactMetadata meta = ArtifactMetadata.forManifest(session.project.name(), session.target.type(),
+                session.invocationId, Instant.now(), ArtifactMetadata.customEnv(session.env().values()));
+        if (compiled.isEmpty() && writer.rewriteMetadataOnly(meta, session.target.type(), file, reuse)) {
+            session.events().accept(Event.Message.debug(
+                    "manifest.json: the same parse as the file holds; only its metadata was rewritten"));
+            return;
+        }
         SqlDialect dialect = session.factory.dialect();
         Map<String, String> relationNames = new LinkedHashMap<>();
         for (Node node : session.parsed.manifest().nodes.values()) {
@@ -69,12 +82,7 @@ final class ArtifactWriter {
                 .withRelationNames(relationNames)
                 .withParsedAt(session.startedAt)
                 .withProjectRoot(session.project.root().toString());
-        ArtifactMetadata meta = ArtifactMetadata.forManifest(session.project.name(), session.target.type(),
-                session.invocationId, Instant.now());
-        CacheLineage lineage = session.parsed.lineage();
-        new ManifestJsonWriter().write(session.parsed.manifest(), extras, meta, session.targetDir.resolve("manifest.json"),
-                new ManifestReuse(lineage.generation(), lineage.derivedFrom(), lineage.changedNodes(),
-                        lineage.changedEdges()));
+        writer.write(session.parsed.manifest(), extras, meta, file, reuse);
     }
 
     void runResults(RunResults results) {

@@ -74,12 +74,6 @@ final class DocsGenerate {
 
     /** DBT_ENV_CUSTOM_ENV_* variables without their prefix, as dbt records them in artifact metadata. */
     private Map<String, String> customEnv() {
-        Map<String, String> out = new java.util.TreeMap<>();
-        env.values().forEach((k, v) -> {
-            if (k.startsWith("DBT_ENV_CUSTOM_ENV_")) {
-                out.put(k.substring("DBT_ENV_CUSTOM_ENV_".length()), v);
-            }
-        });
-        return out;
+        return dev.sluice.core.artifacts.ArtifactMetadata.customEnv(env.values());
     }
 }

@@ -55,7 +55,10 @@ final class Engine implements SluiceApi {
             if (lineage.derivedFrom() == 0 || lineage.derivedFrom() != lineage.generation()) {
                 Dag.of(session.parsed.manifest()); // a cycle check; a manifest reused unchanged passed it already
             }
+            long clock = System.nanoTime();
             new ArtifactWriter(session).manifest();
+            events.accept(dev.sluice.core.events.Event.Message.debug("Wrote manifest.json in "
+                    + (System.nanoTime() - clock) / 1_000_000 + " ms"));
             events.accept(dev.sluice.core.events.Event.Message.info(ProjectSummary.of(session.parsed.manifest())));
             return session.parsed.manifest().nodes.size();
         }

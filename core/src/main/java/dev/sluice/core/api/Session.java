@@ -57,11 +57,14 @@ final class Session implements AutoCloseable {
     private final JinjaEngine jinja;
     private final EnvVars env;
     private final Warehouse warehouse;
+    /** The parse cache this session's parse used (null without one): it may still be storing the parse. */
+    private final ParseCache parseCache;
     private PreviousState state;
     private PreviousState deferState;
 
     private Session(InvocationOptions options, ProjectConfig project, TargetConfig target, AdapterFactory factory,
-                    ParsedProject parsed, EventSink events, JinjaEngine jinja, EnvVars env, Warehouse warehouse) {
+                    ParsedProject parsed, EventSink events, JinjaEngine jinja, EnvVars env, Warehouse warehouse,
+                    ParseCache parseCache) {
         this.options = options;
         this.project = project;
         this.target = target;
@@ -71,6 +74,7 @@ final class Session implements AutoCloseable {
         this.jinja = jinja;
         this.env = env;
         this.warehouse = warehouse;
+        this.parseCache = parseCache;
         this.targetDir = options.targetPath() != null ? project.root().resolve(options.targetPath())
                 : project.root().resolve(project.targetPath());
     }
@@ -128,7 +132,8 @@ final class Session implements AutoCloseable {
             warehouse.close();
             throw e;
         }
-        return new Session(options, project, target, factory, parsed, events, jinja, env, warehouse);
+        return new Session(options, project, target, factory, parsed, events, jinja, env, warehouse,
+                cacheUse == null ? null : cacheUse.cache());
     }
 
     private static Adapter connect(AdapterFactory factory, TargetConfig target, Path root, EventSink events) {
@@ -233,6 +238,12 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        warehouse.close();
+        try {
+            warehouse.close();
+        } finally {
+            if (parseCache != null) {
+                parseCache.awaitStored();
+            }
+        }
     }
 }

@@ -48,6 +48,39 @@ final class ArtifactFiles {
         }
     }
 
+    /**
+     * Writes {@code head} then {@code from[start, end)} (copied by the kernel where it can) to {@code file}, with the
+     * same temp-file-and-move as {@link #write}: the old file, even if it is {@code from}, stays whole until the move.
+     */
+    void spliced(Path file, byte[] head, java.nio.channels.FileChannel from, long start, long end) {
+        Path target = file.toAbsolutePath();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(temp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(head);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                for (long at = start; at < end; ) {
+                    long n = from.transferTo(at, end - at, out);
+                    if (n <= 0) {
+                        throw new IOException("the old file ended early");
+                    }
+                    at += n;
+                }
+            }
+            move(temp, target);
+            temp = null;
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO, "Could not write " + target + ": " + e.getMessage(),
+                    SourceLocation.of(target.toString()), null, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
     /** A generator with the same settings as the files, writing UTF-8 to {@code bytes}. */
     JsonGenerator generator(OutputStream bytes) throws IOException {
         return mapper.getFactory().createGenerator(bytes);

@@ -38,8 +38,25 @@ public record ArtifactMetadata(String dbtSchemaVersion, String dbtVersion, Insta
     /** Metadata for manifest.json; {@code projectId} is the md5 of the project name, as dbt computes it. */
     public static ArtifactMetadata forManifest(String projectName, String adapterType, UUID invocationId,
                                                Instant generatedAt) {
-        return new ArtifactMetadata(MANIFEST_SCHEMA, DBT_VERSION, generatedAt, String.valueOf(invocationId), Map.of(),
+        return forManifest(projectName, adapterType, invocationId, generatedAt, Map.of());
+    }
+
+    /** {@code env}: the DBT_ENV_CUSTOM_ENV_* variables without their prefix ({@link #customEnv}). */
+    public static ArtifactMetadata forManifest(String projectName, String adapterType, UUID invocationId,
+                                               Instant generatedAt, Map<String, String> env) {
+        return new ArtifactMetadata(MANIFEST_SCHEMA, DBT_VERSION, generatedAt, String.valueOf(invocationId), env,
                 projectName, projectName == null ? null : Hashes.md5(projectName), adapterType, null, false);
+    }
+
+    /** DBT_ENV_CUSTOM_ENV_* variables of {@code environment}, without their prefix, as dbt records them. */
+    public static Map<String, String> customEnv(Map<String, String> environment) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        environment.forEach((k, v) -> {
+            if (k.startsWith("DBT_ENV_CUSTOM_ENV_")) {
+                out.put(k.substring("DBT_ENV_CUSTOM_ENV_".length()), v);
+            }
+        });
+        return out;
     }
 
     /** Metadata for run_results.json. */

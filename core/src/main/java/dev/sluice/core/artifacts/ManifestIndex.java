@@ -19,16 +19,60 @@ import java.util.Map;
  * the parse cache generation the manifest came from and the file's size and time when written. The next write of a
  * manifest derived from the same generation copies unchanged entries from the old file instead of serializing them.
  * Kept beside the manifest as {@code manifest.index.sluice}.
+ *
+ * <p>Its fixed-size {@link Header} also says where the file's body starts (the byte after the metadata object) and
+ * whether every entry was written parse-only: a manifest that is the very same parse as the file's, written
+ * parse-only, takes the old body whole behind a new metadata object ({@link ManifestJsonWriter}), and only the header
+ * of the index changes — its {@code shift} moves every recorded offset by the change in the metadata's length.
  */
 public final class ManifestIndex {
     public static final String FILE_NAME = "manifest.index.sluice";
     static final List<String> SECTIONS = List.of("nodes", "parent_map", "child_map");
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    /** FORMAT, generation, file size, file time, body start, shift, all-plain flag. */
+    private static final int HEADER_BYTES = 4 + 8 * 5 + 1;
 
     final long generation;
     final long fileSize;
     final long fileModified;
+    final long bodyStart;
     private final Map<String, Section> sections;
+
+    /**
+     * The index's fixed part. {@code shift} is added to every offset stored in the sections (it grows when a new
+     * metadata object is longer than the old); {@code allPlain}: every node was written parse-only.
+     */
+    record Header(long generation, long fileSize, long fileModified, long bodyStart, long shift, boolean allPlain) {
+    }
+
+    /** What a write records as it goes: where the body starts and each section's entries. */
+    static final class Builder {
+        private long bodyStart = -1;
+        private final Map<String, SectionBuilder> sections = new LinkedHashMap<>();
+
+        void bodyStart(long position) {
+            bodyStart = position;
+        }
+
+        SectionBuilder section(String name) {
+            return sections.computeIfAbsent(name, k -> new SectionBuilder());
+        }
+
+        boolean isEmpty() {
+            return sections.isEmpty() || bodyStart < 0;
+        }
+
+        void clear() {
+            bodyStart = -1;
+            sections.clear();
+        }
+
+        ManifestIndex build(long generation, long fileSize, long fileModified) {
+            Map<String, Section> built = new LinkedHashMap<>();
+            sections.forEach((name, builder) -> built.put(name, builder.build()));
+            return new ManifestIndex(generation, fileSize, fileModified, bodyStart, built);
+        }
+    }
 
     /** One section's entries in file order: ids sorted, value byte ranges, and whether a node's value is parse-only. */
     record Section(String[] ids, long[] starts, long[] ends, boolean[] plain) {
@@ -38,11 +82,23 @@ public final class ManifestIndex {
         }
     }
 
-    ManifestIndex(long generation, long fileSize, long fileModified, Map<String, Section> sections) {
+    ManifestIndex(long generation, long fileSize, long fileModified, long bodyStart, Map<String, Section> sections) {
         this.generation = generation;
         this.fileSize = fileSize;
         this.fileModified = fileModified;
+        this.bodyStart = bodyStart;
         this.sections = sections;
+    }
+
+    private boolean allPlain() {
+        for (Section section : sections.values()) {
+            for (boolean plain : section.plain) {
+                if (!plain) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     Section section(String name) {
@@ -96,6 +152,9 @@ public final class ManifestIndex {
         out.putLong(generation);
         out.putLong(fileSize);
         out.putLong(fileModified);
+        out.putLong(bodyStart);
+        out.putLong(0); // shift
+        out.put(allPlain() ? (byte) 1 : (byte) 0);
         out.putInt(table.size());
         for (String id : table) {
             out.putString(id);
@@ -112,9 +171,48 @@ public final class ManifestIndex {
                 out.put(section.plain[i] ? (byte) 1 : (byte) 0);
             }
         }
+        replace(file, out.toArray());
+    }
+
+    /** The header alone (a few bytes read), or null when there is no readable index. */
+    static Header readHeader(Path file) {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            ByteBuffer in = ByteBuffer.allocate(HEADER_BYTES);
+            while (in.hasRemaining() && channel.read(in) >= 0) {
+                // read the whole header
+            }
+            in.flip();
+            return in.remaining() == HEADER_BYTES ? header(in) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Header header(ByteBuffer in) {
+        if (in.getInt() != FORMAT) {
+            return null;
+        }
+        return new Header(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.get() != 0);
+    }
+
+    /** Replaces the header of the index in {@code file}, keeping its sections as they are. */
+    static void rewriteHeader(Path file, Header header) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer out = ByteBuffer.wrap(bytes);
+        out.putInt(FORMAT);
+        out.putLong(header.generation());
+        out.putLong(header.fileSize());
+        out.putLong(header.fileModified());
+        out.putLong(header.bodyStart());
+        out.putLong(header.shift());
+        out.put(header.allPlain() ? (byte) 1 : (byte) 0);
+        replace(file, bytes);
+    }
+
+    private static void replace(Path file, byte[] bytes) throws IOException {
         Path temp = Files.createTempFile(file.getParent(), "." + FILE_NAME, ".tmp");
         try {
-            Files.write(temp, out.toArray());
+            Files.write(temp, bytes);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -176,12 +274,11 @@ public final class ManifestIndex {
         }
         try {
             ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
-            if (in.getInt() != FORMAT) {
+            Header header = header(in);
+            if (header == null) {
                 return null;
             }
-            long generation = in.getLong();
-            long size = in.getLong();
-            long modified = in.getLong();
+            long shift = header.shift();
             String[] table = new String[in.getInt()];
             for (int i = 0; i < table.length; i++) {
                 table[i] = string(in);
@@ -196,13 +293,14 @@ public final class ManifestIndex {
                 boolean[] plain = new boolean[n];
                 for (int i = 0; i < n; i++) {
                     ids[i] = table[in.getInt()];
-                    starts[i] = in.getLong();
+                    starts[i] = in.getLong() + shift;
                     ends[i] = starts[i] + in.getInt();
                     plain[i] = in.get() != 0;
                 }
                 sections.put(name, new Section(ids, starts, ends, plain));
             }
-            return new ManifestIndex(generation, size, modified, sections);
+            return new ManifestIndex(header.generation(), header.fileSize(), header.fileModified(), header.bodyStart(),
+                    sections);
         } catch (IOException | RuntimeException e) {
             return null;
         }

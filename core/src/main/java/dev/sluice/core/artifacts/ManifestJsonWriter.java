@@ -49,7 +49,7 @@ public final class ManifestJsonWriter {
     public void write(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta, Path file, ManifestReuse reuse) {
         Path target = file.toAbsolutePath();
         Path indexFile = ManifestIndex.fileFor(target);
-        Map<String, ManifestIndex.SectionBuilder> written = new LinkedHashMap<>();
+        ManifestIndex.Builder written = new ManifestIndex.Builder();
         EntryValues values = EntryValues.parallel(files, InOrder.ofMachine());
         try (PreviousManifest previous = PreviousManifest.open(target, indexFile, reuse)) {
             try {
@@ -62,12 +62,78 @@ public final class ManifestJsonWriter {
         PreviousManifest.saveIndex(target, indexFile, reuse.generation(), written);
     }
 
+    /** What follows the metadata object in every manifest.json this writer writes. */
+    private static final byte[] BODY_OPENING = ",\"nodes\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * For a manifest that is the very parse the manifest.json at {@code file} was written from ({@code reuse}: same
+     * generation, nothing re-parsed), when that file holds it parse-only and is as written: puts a new metadata
+     * object in front of the old body (copied by the kernel, not serialized) and moves the index's offsets with it.
+     * Returns false, having changed nothing, when any of that does not hold; then {@link #write} is the way.
+     */
+    public boolean rewriteMetadataOnly(ArtifactMetadata meta, String adapterType, Path file, ManifestReuse reuse) {
+        if (reuse.generation() == 0 || reuse.generation() != reuse.derivedFrom()) {
+            return false;
+        }
+        Path target = file.toAbsolutePath();
+        Path indexFile = ManifestIndex.fileFor(target);
+        ManifestIndex.Header old = ManifestIndex.readHeader(indexFile);
+        if (old == null || old.generation() != reuse.generation() || !old.allPlain()) {
+            return false;
+        }
+        byte[] head;
+        try (java.nio.channels.FileChannel body = java.nio.channels.FileChannel.open(target)) {
+            java.nio.file.attribute.BasicFileAttributes attrs = java.nio.file.Files.readAttributes(target,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (attrs.size() != old.fileSize() || attrs.lastModifiedTime().toMillis() != old.fileModified()
+                    || old.bodyStart() <= 0 || old.bodyStart() + BODY_OPENING.length >= attrs.size()) {
+                return false;
+            }
+            java.nio.ByteBuffer opening = java.nio.ByteBuffer.allocate(BODY_OPENING.length);
+            while (opening.hasRemaining() && body.read(opening, old.bodyStart() + opening.position()) > 0) {
+                // read the few bytes where the body should start
+            }
+            if (!Arrays.equals(opening.array(), BODY_OPENING)) {
+                return false;
+            }
+            head = metadataHead(meta, adapterType);
+            files.spliced(target, head, body, old.bodyStart(), attrs.size());
+        } catch (IOException | SluiceException e) {
+            return false; // the old file is untouched: write it all instead
+        }
+        try {
+            java.nio.file.attribute.BasicFileAttributes now = java.nio.file.Files.readAttributes(target,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            ManifestIndex.rewriteHeader(indexFile, new ManifestIndex.Header(old.generation(), now.size(),
+                    now.lastModifiedTime().toMillis(), head.length, old.shift() + head.length - old.bodyStart(), true));
+        } catch (IOException e) {
+            try {
+                java.nio.file.Files.deleteIfExists(indexFile); // the next write is then a full one
+            } catch (IOException ignored) {
+                // a stale index is rejected by the file's size and time
+            }
+        }
+        return true;
+    }
+
+    /** {@code {"metadata":{...}} as a full write starts, without the object's close. */
+    private byte[] metadataHead(ArtifactMetadata meta, String adapterType) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
+        try (JsonGenerator out = files.generator(bytes)) {
+            out.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+            out.writeStartObject();
+            out.writeFieldName("metadata");
+            out.writeTree(MetadataJson.manifest(meta, adapterType));
+        }
+        return bytes.toByteArray();
+    }
+
     /** The exact text {@link #write} would put in the file. */
     public String toText(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta) {
         StringWriter text = new StringWriter();
         try (JsonGenerator out = files.generator(text)) {
             writeTo(JsonSink.of(out), EntryValues.DIRECT, manifest, extras, meta, null, ManifestReuse.NONE,
-                    new LinkedHashMap<>());
+                    new ManifestIndex.Builder());
         } catch (IOException e) {
             throw serializationFailure(e);
         }
@@ -79,7 +145,7 @@ public final class ManifestJsonWriter {
         try (TokenBuffer buffer = new TokenBuffer(files.codec(), false)) {
             buffer.forceUseOfBigDecimal(true);
             writeTo(JsonSink.of(buffer), EntryValues.DIRECT, manifest, extras, meta, null, ManifestReuse.NONE,
-                    new LinkedHashMap<>());
+                    new ManifestIndex.Builder());
             return (ObjectNode) files.codec().readTree(buffer.asParser(files.codec()));
         } catch (IOException e) {
             throw serializationFailure(e);
@@ -89,7 +155,7 @@ public final class ManifestJsonWriter {
     private static void writeTo(JsonSink sink, EntryValues values, Manifest manifest, ManifestExtras extras,
                                 ArtifactMetadata meta,
                                 PreviousManifest previous, ManifestReuse reuse,
-                                Map<String, ManifestIndex.SectionBuilder> written) throws IOException {
+                                ManifestIndex.Builder written) throws IOException {
         JsonGenerator out = sink.gen;
         ManifestExtras known = extras != null ? extras : ManifestExtras.parsedOnly(null);
         BigDecimal createdAt = Json.epochDecimal(known.parsedAt() != null ? known.parsedAt() : meta.generatedAt());
@@ -102,6 +168,9 @@ public final class ManifestJsonWriter {
         out.writeStartObject();
         out.writeFieldName("metadata");
         out.writeTree(MetadataJson.manifest(meta, known.adapterType()));
+        if (sink.hasPositions()) {
+            written.bodyStart(sink.position());
+        }
         Entries<Node> nodes = new Entries<>(sink, values, "nodes", previous, written,
                 node -> !reuse.changedNodes().contains(node.uniqueId) && known.compiledNode(node.uniqueId) == null,
                 node -> known.compiledNode(node.uniqueId) == null);
@@ -194,13 +263,12 @@ public final class ManifestJsonWriter {
         private final Predicate<T> parseOnly;
 
         Entries(JsonSink sink, EntryValues values, String section, PreviousManifest previous,
-                Map<String, ManifestIndex.SectionBuilder> written, Predicate<T> reusable, Predicate<T> parseOnly) {
+                ManifestIndex.Builder written, Predicate<T> reusable, Predicate<T> parseOnly) {
             this.sink = sink;
             this.values = values;
             this.section = section;
             this.previous = previous;
-            this.index = sink.hasPositions() ? written.computeIfAbsent(section, k -> new ManifestIndex.SectionBuilder())
-                    : null;
+            this.index = sink.hasPositions() ? written.section(section) : null;
             this.reusable = reusable;
             this.parseOnly = parseOnly;
         }

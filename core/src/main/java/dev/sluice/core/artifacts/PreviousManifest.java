@@ -90,17 +90,14 @@ final class PreviousManifest implements AutoCloseable {
     }
 
     /** Writes the new index beside the manifest just written, or removes a stale one when there is nothing to index. */
-    static void saveIndex(Path manifest, Path indexFile, long generation,
-                          Map<String, ManifestIndex.SectionBuilder> written) {
+    static void saveIndex(Path manifest, Path indexFile, long generation, ManifestIndex.Builder written) {
         try {
             if (generation == 0 || written.isEmpty()) {
                 Files.deleteIfExists(indexFile);
                 return;
             }
             BasicFileAttributes attrs = Files.readAttributes(manifest, BasicFileAttributes.class);
-            Map<String, ManifestIndex.Section> sections = new LinkedHashMap<>();
-            written.forEach((name, builder) -> sections.put(name, builder.build()));
-            new ManifestIndex(generation, attrs.size(), attrs.lastModifiedTime().toMillis(), sections).write(indexFile);
+            written.build(generation, attrs.size(), attrs.lastModifiedTime().toMillis()).write(indexFile);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(indexFile); // a missing index only costs the next write its speed

@@ -33,6 +33,7 @@ class PartialParseTest {
     private static final String REUSED = "Reusing the whole parse";
     private static final String REPARSED = "Re-parsed 1 changed model file(s)";
     private static final String FULL = "arsing everything";
+    private static final String METADATA_ONLY = "only its metadata was rewritten";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -64,6 +65,34 @@ class PartialParseTest {
         RunResults results = project.sluice().build(options().build());
         assertThat(results.results()).allMatch(r -> r.status() == NodeStatus.SUCCESS || r.status() == NodeStatus.PASS);
         assertThat(query("select label from middle")).isEqualTo("base-v1");
+    }
+
+    @Test
+    void anUnchangedParseRewritesOnlyTheManifestsMetadataAndTheIndexFollowsTheBody() {
+        parse();
+        String firstId = manifest(options()).at("/metadata/invocation_id").asText();
+        assertThat(parse()).contains(REUSED).contains(METADATA_ONLY);
+        JsonNode again = assertSameAsFullParse();
+        assertThat(again.at("/metadata/invocation_id").asText()).isNotEqualTo(firstId);
+
+        // a longer, then a shorter metadata object moves the body; the index's offsets must move with it
+        project.env("DBT_ENV_CUSTOM_ENV_OWNER", "a data team with a rather long name");
+        assertThat(parse()).contains(REUSED).contains(METADATA_ONLY);
+        assertThat(manifest(options()).at("/metadata/env/OWNER").asText()).isEqualTo("a data team with a rather long name");
+        project.env("DBT_ENV_CUSTOM_ENV_OWNER", "x");
+        assertThat(parse()).contains(METADATA_ONLY);
+        assertThat(assertSameAsFullParse().at("/metadata/env/OWNER").asText()).isEqualTo("x");
+        project.write("models/other.sql", "select 4 as id");
+        assertThat(parse()).contains(REPARSED).doesNotContain(METADATA_ONLY);
+        assertSameAsFullParse();
+        assertThat(parse()).contains(METADATA_ONLY);
+        assertSameAsFullParse();
+
+        // compiled entries are not a parse's: the next parse writes the manifest again
+        project.sluice().compile(options().build());
+        assertThat(parse()).contains(REUSED).doesNotContain(METADATA_ONLY);
+        assertSameAsFullParse();
+        assertThat(parse()).contains(METADATA_ONLY);
     }
 
     @Test

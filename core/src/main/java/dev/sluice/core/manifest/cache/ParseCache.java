@@ -107,21 +107,76 @@ public final class ParseCache {
      * debug). Best effort: a cache that cannot be written only costs the next parse its speed.
      */
     public Optional<Long> store(String inputs, EnvReads env, FileTable files, Manifest manifest) {
+        long generation = newGeneration();
+        Set<String> names = new java.util.TreeSet<>(env.names());
+        return storeNow(generation, inputs, names, env.digest(names), files, manifest)
+                ? Optional.of(generation) : Optional.empty();
+    }
+
+    /**
+     * Stores a parse on a thread of its own and returns the generation it will have at once: encoding a large
+     * manifest and hashing its files takes a core, while the command goes on to write manifest.json. The manifest
+     * must not change afterwards (nothing changes a parsed manifest). {@link #awaitStored} waits for it; if the store
+     * fails, the cache file is removed, so nothing ever refers to the generation returned.
+     */
+    public long storeInBackground(String inputs, EnvReads env, FileTable files, Manifest manifest) {
+        long generation = newGeneration();
+        Set<String> names = new java.util.TreeSet<>(env.names()); // the environment is read on this thread; later reads add names
+        String digest = env.digest(names);
+        awaitStored();
+        Thread thread = new Thread(() -> storeNow(generation, inputs, names, digest, files, manifest),
+                "sluice-parse-cache-store");
+        thread.setDaemon(false);
+        storing = thread;
+        thread.start();
+        return generation;
+    }
+
+    /** Waits for a {@link #storeInBackground} still running. */
+    public void awaitStored() {
+        Thread thread = storing;
+        if (thread == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        storing = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private volatile Thread storing;
+
+    private static long newGeneration() {
+        long generation = 0;
+        while (generation == 0) { // 0 means "not cached"
+            generation = System.nanoTime() ^ Double.doubleToLongBits(Math.random());
+        }
+        return generation;
+    }
+
+    private boolean storeNow(long generation, String inputs, Set<String> names, String envDigest, FileTable files,
+                             Manifest manifest) {
         try {
             BinaryOut out = new BinaryOut();
-            long generation = System.nanoTime() ^ Double.doubleToLongBits(Math.random());
             out.varint(ParseInputs.FORMAT);
             out.string(inputs);
             out.signed(generation);
-            Set<String> names = env.names();
             out.strings(names);
-            out.string(env.digest(names));
+            out.string(envDigest);
             files.withHashes().write(out);
             byte[] encoded = ManifestCodec.encode(manifest);
             out.varint(encoded.length);
             byte[] head = out.toByteArray();
             write(head, encoded);
-            return Optional.of(generation);
+            return true;
         } catch (Uncacheable e) {
             debug.accept(e.getMessage() + "; the next parse will be a full one");
             delete();
@@ -129,7 +184,7 @@ public final class ParseCache {
             debug.accept("could not write the parse cache " + file + ": " + e.getMessage());
             delete();
         }
-        return Optional.empty();
+        return false;
     }
 
     public void delete() {

@@ -97,8 +97,8 @@ public final class ManifestParser {
                             invocation(macros, target, invocationId, runStartedAt, pkg))
                             .apply(changed.manifest(), changed.changes());
                     if (reparsed != null) {
-                        long generation = cacheUse.cache().store(cacheUse.inputs(), cacheUse.env(), changed.files(),
-                                reparsed.manifest()).orElse(0L);
+                        long generation = cacheUse.cache().storeInBackground(cacheUse.inputs(), cacheUse.env(),
+                                changed.files(), reparsed.manifest());
                         debug("Re-parsed " + changed.changes().changed().size() + " changed model file(s)");
                         return new ParsedProject(project, reparsed.manifest(), macros, vars, dispatchOrder, target,
                                 generation == 0 ? CacheLineage.NONE : new CacheLineage(generation,
@@ -119,11 +119,18 @@ public final class ManifestParser {
         ParsedProject parsed = parseAll(projectFiles, project, target, invocationId, runStartedAt, projects, vars,
                 dispatchOrder, macroFiles);
         if (cacheUse != null && files != null) {
-            long generation = cacheUse.cache().store(cacheUse.inputs(), cacheUse.env(), files, parsed.manifest())
-                    .orElse(0L);
+            long generation = cacheUse.cache().storeInBackground(cacheUse.inputs(), cacheUse.env(), files,
+                    parsed.manifest());
             parsed = parsed.withLineage(CacheLineage.fullParse(generation));
         }
         return parsed;
+    }
+
+    /** Reports the time since {@code since} as a debug line (shown with --debug) and returns now. */
+    private long phase(String name, long since) {
+        long now = System.nanoTime();
+        debug("Parse phase: " + name + " in " + (now - since) / 1_000_000 + " ms");
+        return now;
     }
 
     private void debug(String text) {
@@ -175,6 +182,7 @@ public final class ManifestParser {
                                    DispatchOrder dispatchOrder, List<MacroFile> macroFiles) {
         Path root = project.root();
         String pkg = project.name();
+        long clock = System.nanoTime();
         Map<String, Macro> macroRecords = new LinkedHashMap<>();
         for (MacroFile macroFile : macroFiles) {
             MacroSource source = macroFile.source();
@@ -193,6 +201,7 @@ public final class ManifestParser {
             }
         }
 
+        clock = phase("macros and docs", clock);
         NodeContext.Invocation invocation = invocation(macros, target, invocationId, runStartedAt, pkg);
         NodeFactory factory = new NodeFactory(jinja, macros, invocation, target, vars, dispatchOrder);
 
@@ -204,6 +213,7 @@ public final class ManifestParser {
             nodes.addAll(new PackageNodes(factory, files, p, project).collect(own));
         }
         checkDuplicates(nodes);
+        clock = phase("schema files and resource files", clock);
 
         Map<String, Node> byKindAndName = new LinkedHashMap<>();
         for (Node node : nodes) {
@@ -220,9 +230,11 @@ public final class ManifestParser {
                 }
             }
         }
+        clock = phase("patches", clock);
         for (Node node : nodes) {
             factory.parseRender(node);
         }
+        clock = phase("parse render", clock);
         Map<String, GenericTestBuilder> testBuilders = new LinkedHashMap<>();
         for (ProjectConfig p : projects) {
             testBuilders.put(p.name(), new GenericTestBuilder(PackageNodes.trees(p, project, ProjectConfig::tests)));
@@ -245,6 +257,7 @@ public final class ManifestParser {
             exposures.addAll(schema.exposures);
         }
 
+        clock = phase("generic tests", clock);
         RelationNaming naming = new RelationNaming(jinja, macros, target.adapterType(), dispatchOrder,
                 target.targetContext());
         Map<String, Node> enabled = new LinkedHashMap<>();
@@ -292,6 +305,7 @@ public final class ManifestParser {
                 exposureMap.put(exposure.uniqueId, exposure);
             }
         }
+        clock = phase("dependencies and relation names", clock);
         Manifest manifest = new Manifest(pkg, enabled, sourceMap, macroRecords, docs, exposureMap, disabled,
                 loadSelectors(root));
         return new ParsedProject(project, manifest, macros, vars, dispatchOrder, target, CacheLineage.NONE);
