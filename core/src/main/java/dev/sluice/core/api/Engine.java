@@ -50,7 +50,7 @@ final class Engine implements SluiceApi {
 
     @Override
     public int parse(InvocationOptions options) {
-        try (Session session = open(options)) {
+        try (Session session = Session.open(options, env, events, adapters, jinja, Session.WarehouseUse.PARSE_ONLY)) {
             dev.sluice.core.manifest.cache.CacheLineage lineage = session.parsed.lineage();
             if (lineage.derivedFrom() == 0 || lineage.derivedFrom() != lineage.generation()) {
                 Dag.of(session.parsed.manifest()); // a cycle check; a manifest reused unchanged passed it already
@@ -59,8 +59,8 @@ final class Engine implements SluiceApi {
             new ArtifactWriter(session).manifest();
             events.accept(dev.sluice.core.events.Event.Message.debug("Wrote manifest.json in "
                     + (System.nanoTime() - clock) / 1_000_000 + " ms"));
-            events.accept(dev.sluice.core.events.Event.Message.info(ProjectSummary.of(session.parsed.manifest())));
-            return session.parsed.manifest().nodes.size();
+            events.accept(dev.sluice.core.events.Event.Message.info(ProjectSummary.of(session.parsed.counts())));
+            return session.parsed.counts().totalNodes();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sluice.core.api;
 
 import dev.sluice.core.manifest.Manifest;
+import dev.sluice.core.manifest.ManifestCounts;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
 import java.util.ArrayList;
@@ -12,20 +13,20 @@ final class ProjectSummary {
     }
 
     static String of(Manifest manifest) {
-        int[] counts = new int[ResourceType.values().length];
-        for (Node node : manifest.nodes.values()) {
-            counts[node.resourceType.ordinal()]++;
-        }
+        return of(ManifestCounts.of(manifest));
+    }
+
+    static String of(ManifestCounts counts) {
         List<String> parts = new ArrayList<>();
-        add(parts, counts[ResourceType.MODEL.ordinal()], "model", "models");
-        add(parts, counts[ResourceType.SNAPSHOT.ordinal()], "snapshot", "snapshots");
-        add(parts, counts[ResourceType.SEED.ordinal()], "seed", "seeds");
-        add(parts, counts[ResourceType.ANALYSIS.ordinal()], "analysis", "analyses");
-        add(parts, counts[ResourceType.TEST.ordinal()], "data test", "data tests");
-        add(parts, counts[ResourceType.UNIT_TEST.ordinal()], "unit test", "unit tests");
-        add(parts, manifest.sources.size(), "source", "sources");
-        add(parts, manifest.exposures.size(), "exposure", "exposures");
-        add(parts, manifest.macros.size(), "macro", "macros");
+        add(parts, counts.of(ResourceType.MODEL), "model", "models");
+        add(parts, counts.of(ResourceType.SNAPSHOT), "snapshot", "snapshots");
+        add(parts, counts.of(ResourceType.SEED), "seed", "seeds");
+        add(parts, counts.of(ResourceType.ANALYSIS), "analysis", "analyses");
+        add(parts, counts.of(ResourceType.TEST), "data test", "data tests");
+        add(parts, counts.of(ResourceType.UNIT_TEST), "unit test", "unit tests");
+        add(parts, counts.sources(), "source", "sources");
+        add(parts, counts.exposures(), "exposure", "exposures");
+        add(parts, counts.macros(), "macro", "macros");
         return "Found " + (parts.isEmpty() ? "nothing" : String.join(", ", parts));
     }
 

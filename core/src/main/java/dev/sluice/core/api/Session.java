@@ -95,7 +95,7 @@ final class Session implements AutoCloseable {
                 options.threads());
         TargetConfig raw = new ProfileLoader(jinja, env, logger).load(request, projectDir, project.profile(), options.vars());
         AdapterFactory factory = adapters.get(raw.type());
-        if (use != WarehouseUse.NONE) {
+        if (use == WarehouseUse.CONNECTS || use == WarehouseUse.RUNS_NODES) {
             factory.prepare();
         }
         TargetConfig target = factory.normalize(raw);
@@ -118,7 +118,7 @@ final class Session implements AutoCloseable {
                     .with("vars", options.vars())
                     .digest();
             cacheUse = new ManifestParser.CacheUse(ParseCache.in(targetDir,
-                    text -> events.accept(Event.Message.debug(text))), envReads, inputs);
+                    text -> events.accept(Event.Message.debug(text))), envReads, inputs, use != WarehouseUse.PARSE_ONLY);
         }
         Warehouse warehouse = new Warehouse(() -> connect(factory, target, project.root(), events));
         if (use == WarehouseUse.RUNS_NODES) {
@@ -150,6 +150,8 @@ final class Session implements AutoCloseable {
     enum WarehouseUse {
         /** Works from the files alone (it may still connect, for introspective macros). */
         NONE,
+        /** {@code parse}: as NONE, and may not need the manifest itself (a cached one is decoded only if asked for). */
+        PARSE_ONLY,
         /** Will connect. */
         CONNECTS,
         /** Will run nodes: connects at once. */

@@ -195,10 +195,12 @@ public final class ManifestIndex {
         return new Header(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.get() != 0);
     }
 
-    /** Replaces the header of the index in {@code file}, keeping its sections as they are. */
+    /**
+     * Replaces the header of the index in {@code file} in place, keeping its sections as they are. A write cut short
+     * leaves a header that matches no manifest.json, and the next write is simply a full one.
+     */
     static void rewriteHeader(Path file, Header header) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        ByteBuffer out = ByteBuffer.wrap(bytes);
+        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES);
         out.putInt(FORMAT);
         out.putLong(header.generation());
         out.putLong(header.fileSize());
@@ -206,7 +208,12 @@ public final class ManifestIndex {
         out.putLong(header.bodyStart());
         out.putLong(header.shift());
         out.put(header.allPlain() ? (byte) 1 : (byte) 0);
-        replace(file, bytes);
+        out.flip();
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            while (out.hasRemaining()) {
+                channel.write(out, out.position());
+            }
+        }
     }
 
     private static void replace(Path file, byte[] bytes) throws IOException {

@@ -62,6 +62,12 @@ public final class ManifestJsonWriter {
         PreviousManifest.saveIndex(target, indexFile, reuse.generation(), written);
     }
 
+    /**
+     * Spaces after the metadata object (JSON whitespace): a later invocation's metadata, a few bytes longer or shorter,
+     * is written over the old one in place while the rest of the file stays as it is.
+     */
+    private static final String METADATA_ROOM = " ".repeat(64);
+
     /** What follows the metadata object in every manifest.json this writer writes. */
     private static final byte[] BODY_OPENING = ",\"nodes\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
@@ -97,7 +103,21 @@ public final class ManifestJsonWriter {
                 return false;
             }
             head = metadataHead(meta, adapterType);
-            files.spliced(target, head, body, old.bodyStart(), attrs.size());
+            if (head.length <= old.bodyStart()) {
+                // it fits in the old metadata's room: written over it, padded with spaces, in one small write
+                byte[] padded = Arrays.copyOf(head, (int) old.bodyStart());
+                Arrays.fill(padded, head.length, padded.length, (byte) ' ');
+                head = padded;
+                try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(target,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(head);
+                    while (buffer.hasRemaining()) {
+                        in.write(buffer, buffer.position());
+                    }
+                }
+            } else {
+                files.spliced(target, head, body, old.bodyStart(), attrs.size());
+            }
         } catch (IOException | SluiceException e) {
             return false; // the old file is untouched: write it all instead
         }
@@ -168,6 +188,9 @@ public final class ManifestJsonWriter {
         out.writeStartObject();
         out.writeFieldName("metadata");
         out.writeTree(MetadataJson.manifest(meta, known.adapterType()));
+        if (!(out instanceof TokenBuffer)) {
+            out.writeRaw(METADATA_ROOM);
+        }
         if (sink.hasPositions()) {
             written.bodyStart(sink.position());
         }

@@ -75,10 +75,13 @@ class PartialParseTest {
         JsonNode again = assertSameAsFullParse();
         assertThat(again.at("/metadata/invocation_id").asText()).isNotEqualTo(firstId);
 
-        // a longer, then a shorter metadata object moves the body; the index's offsets must move with it
-        project.env("DBT_ENV_CUSTOM_ENV_OWNER", "a data team with a rather long name");
+        // a metadata object longer than the room left for it moves the body, and the index's offsets must move with
+        // it; a shorter one is written over the old in place
+        String longName = "a data team with a rather long name, ".repeat(4);
+        project.env("DBT_ENV_CUSTOM_ENV_OWNER", longName);
         assertThat(parse()).contains(REUSED).contains(METADATA_ONLY);
-        assertThat(manifest(options()).at("/metadata/env/OWNER").asText()).isEqualTo("a data team with a rather long name");
+        assertThat(manifest(options()).at("/metadata/env/OWNER").asText()).isEqualTo(longName);
+        assertSameAsFullParse();
         project.env("DBT_ENV_CUSTOM_ENV_OWNER", "x");
         assertThat(parse()).contains(METADATA_ONLY);
         assertThat(assertSameAsFullParse().at("/metadata/env/OWNER").asText()).isEqualTo("x");

@@ -1,6 +1,7 @@
 package dev.sluice.core.manifest.cache;
 
 import dev.sluice.core.manifest.Manifest;
+import dev.sluice.core.manifest.ManifestCounts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,11 @@ public final class ParseCache {
     public sealed interface Lookup permits Fresh, FilesChanged, Miss {
     }
 
-    /** Nothing changed: this is the manifest. */
-    public record Fresh(Manifest manifest, long generation) implements Lookup {
+    /**
+     * Nothing changed: this is the manifest (decoded on first use, or already decoding) and its counts. The bytes
+     * passed their checksum when read, so decoding them fails only if Sluice itself is wrong.
+     */
+    public record Fresh(Supplier<Manifest> manifest, long generation, ManifestCounts counts) implements Lookup {
     }
 
     /** Only files changed: the earlier manifest, and which files. */
@@ -64,9 +68,10 @@ public final class ParseCache {
     /**
      * Compares the stored parse with the present: {@code inputs} digest, the recorded environment variables' current
      * values (through {@code env}), and the files {@code scan} finds now. The stored manifest is decoded on a second
-     * thread while the files are scanned.
+     * thread while the files are scanned, unless {@code decodeAhead} is false: then a cache that is used whole is
+     * decoded only when its manifest is first asked for.
      */
-    public Lookup lookup(String inputs, EnvReads env, Supplier<FileTable> scan) {
+    public Lookup lookup(String inputs, EnvReads env, Supplier<FileTable> scan, boolean decodeAhead) {
         Stored stored;
         try {
             stored = read();
@@ -81,17 +86,24 @@ public final class ParseCache {
         if (!stored.envDigest.equals(env.digest(stored.envNames))) {
             return new Miss("an environment variable the project reads changed", scan.get());
         }
-        CompletableFuture<Manifest> decoding = CompletableFuture.supplyAsync(() -> ManifestCodec.decode(stored.manifest),
-                DECODER);
+        CompletableFuture<Manifest> decoding = decodeAhead
+                ? CompletableFuture.supplyAsync(() -> ManifestCodec.decode(stored.manifest), DECODER) : null;
         FileTable current = scan.get();
         FileTable.Changes changes = current.compare(stored.files);
+        if (changes.none() && decoding == null) {
+            return new Fresh(() -> ManifestCodec.decode(stored.manifest), stored.generation, stored.counts);
+        }
+        if (decoding == null) {
+            decoding = CompletableFuture.completedFuture(null).thenApply(none -> ManifestCodec.decode(stored.manifest));
+        }
         Manifest manifest;
         try {
             manifest = decoding.join();
         } catch (CompletionException e) {
             return new Miss("the cached manifest could not be read (" + e.getCause().getMessage() + ")", current);
         }
-        return changes.none() ? new Fresh(manifest, stored.generation)
+        Manifest decoded = manifest;
+        return changes.none() ? new Fresh(() -> decoded, stored.generation, stored.counts)
                 : new FilesChanged(manifest, stored.generation, changes, current);
     }
 
@@ -172,6 +184,14 @@ public final class ParseCache {
             out.strings(names);
             out.string(envDigest);
             files.withHashes().write(out);
+            ManifestCounts counts = ManifestCounts.of(manifest);
+            out.varint(counts.nodes().length);
+            for (int count : counts.nodes()) {
+                out.varint(count);
+            }
+            out.varint(counts.sources());
+            out.varint(counts.exposures());
+            out.varint(counts.macros());
             byte[] encoded = ManifestCodec.encode(manifest);
             out.varint(encoded.length);
             byte[] head = out.toByteArray();
@@ -196,7 +216,7 @@ public final class ParseCache {
     }
 
     private record Stored(String inputs, long generation, List<String> envNames, String envDigest, FileTable files,
-                          byte[] manifest) {
+                          ManifestCounts counts, byte[] manifest) {
     }
 
     private Stored read() throws IOException {
@@ -224,12 +244,17 @@ public final class ParseCache {
         List<String> names = in.strings();
         String envDigest = in.string();
         FileTable files = FileTable.read(in);
+        int[] byType = new int[in.count()];
+        for (int i = 0; i < byType.length; i++) {
+            byType[i] = in.count();
+        }
+        ManifestCounts counts = new ManifestCounts(byType, in.count(), in.count(), in.count());
         int length = in.count();
         byte[] manifest = in.rest();
         if (manifest.length != length) {
             throw new CorruptCache("the manifest is cut short");
         }
-        return new Stored(inputs, generation, names, envDigest, files, manifest);
+        return new Stored(inputs, generation, names, envDigest, files, counts, manifest);
     }
 
     private void write(byte[] head, byte[] manifest) throws IOException {

@@ -50,8 +50,12 @@ public final class ManifestParser {
         this.events = events;
     }
 
-    /** How a parse may use the parse cache: where it is, the environment it records reads in, the inputs' digest. */
-    public record CacheUse(ParseCache cache, EnvReads env, String inputs) {
+    /**
+     * How a parse may use the parse cache: where it is, the environment it records reads in, the inputs' digest, and
+     * whether the command will use the manifest (then a cached one is decoded while the files are compared) or may
+     * not (a {@code parse}: decoded only if something asks for it).
+     */
+    public record CacheUse(ParseCache cache, EnvReads env, String inputs, boolean decodeAhead) {
     }
 
     public ParsedProject parse(ProjectConfig project, ParseTarget target, Map<String, Object> cliVars,
@@ -83,13 +87,13 @@ public final class ManifestParser {
         if (cacheUse != null) {
             try {
                 ParseCache.Lookup lookup = cacheUse.cache().lookup(cacheUse.inputs(), cacheUse.env(),
-                        () -> FileTable.scan(projects));
+                        () -> FileTable.scan(projects), cacheUse.decodeAhead());
                 files = lookup instanceof ParseCache.FilesChanged changed ? changed.files()
                         : lookup instanceof ParseCache.Miss miss ? miss.files() : null;
                 if (lookup instanceof ParseCache.Fresh fresh) {
                     debug("Reusing the whole parse from " + ParseCache.FILE_NAME);
-                    return new ParsedProject(project, fresh.manifest(), jinja.lazyMacros(pkg, sources), vars,
-                            dispatchOrder, target, CacheLineage.unchanged(fresh.generation()));
+                    return new ParsedProject(project, fresh.manifest(), fresh.counts(), jinja.lazyMacros(pkg, sources),
+                            vars, dispatchOrder, target, CacheLineage.unchanged(fresh.generation()));
                 }
                 if (lookup instanceof ParseCache.FilesChanged changed) {
                     MacroLibrary macros = jinja.lazyMacros(pkg, sources);

@@ -1,17 +1,101 @@
 package dev.sluice.core.manifest.parse;
 
-import dev.sluice.core.manifest.cache.CacheLineage;
 import dev.sluice.core.jinja.MacroLibrary;
 import dev.sluice.core.manifest.Manifest;
+import dev.sluice.core.manifest.ManifestCounts;
+import dev.sluice.core.manifest.cache.CacheLineage;
 import dev.sluice.core.project.ProjectConfig;
 import dev.sluice.core.project.Vars;
+import java.util.function.Supplier;
 
-/** The parse stage's value: the manifest, plus what compiling needs alongside it (macros, vars, dispatch order). */
-public record ParsedProject(ProjectConfig project, Manifest manifest, MacroLibrary macros, Vars vars,
-                            DispatchOrder dispatchOrder, ParseTarget target, CacheLineage lineage) {
+/**
+ * The parse stage's value: the manifest, plus what compiling needs alongside it (macros, vars, dispatch order). A
+ * manifest reused whole from the parse cache may still be decoding, or not yet decoded at all (a {@code parse} that
+ * only reports its counts and rewrites manifest.json's metadata never needs it): {@link #manifest} waits for it.
+ */
+public final class ParsedProject {
+    private final ProjectConfig project;
+    private final Supplier<Manifest> manifest;
+    private final ManifestCounts counts;
+    private final MacroLibrary macros;
+    private final Vars vars;
+    private final DispatchOrder dispatchOrder;
+    private final ParseTarget target;
+    private final CacheLineage lineage;
 
-    /** {@code lineage}: where this manifest stands in the parse cache ({@link CacheLineage#NONE} when uncached). */
+    public ParsedProject(ProjectConfig project, Manifest manifest, MacroLibrary macros, Vars vars,
+                         DispatchOrder dispatchOrder, ParseTarget target, CacheLineage lineage) {
+        this(project, () -> manifest, null, macros, vars, dispatchOrder, target, lineage);
+    }
+
+    /** {@code manifest}: called once at most, on first use; {@code counts}: known without it (null: from it). */
+    public ParsedProject(ProjectConfig project, Supplier<Manifest> manifest, ManifestCounts counts, MacroLibrary macros,
+                         Vars vars, DispatchOrder dispatchOrder, ParseTarget target, CacheLineage lineage) {
+        this.project = project;
+        this.manifest = memoized(manifest);
+        this.counts = counts;
+        this.macros = macros;
+        this.vars = vars;
+        this.dispatchOrder = dispatchOrder;
+        this.target = target;
+        this.lineage = lineage;
+    }
+
+    public ProjectConfig project() {
+        return project;
+    }
+
+    public Manifest manifest() {
+        return manifest.get();
+    }
+
+    /** How many resources of each kind; does not need the manifest when the parse cache recorded them. */
+    public ManifestCounts counts() {
+        return counts != null ? counts : ManifestCounts.of(manifest());
+    }
+
+    public MacroLibrary macros() {
+        return macros;
+    }
+
+    public Vars vars() {
+        return vars;
+    }
+
+    public DispatchOrder dispatchOrder() {
+        return dispatchOrder;
+    }
+
+    public ParseTarget target() {
+        return target;
+    }
+
+    /** Where this manifest stands in the parse cache ({@link CacheLineage#NONE} when uncached). */
+    public CacheLineage lineage() {
+        return lineage;
+    }
+
     public ParsedProject withLineage(CacheLineage newLineage) {
-        return new ParsedProject(project, manifest, macros, vars, dispatchOrder, target, newLineage);
+        return new ParsedProject(project, manifest, counts, macros, vars, dispatchOrder, target, newLineage);
+    }
+
+    private static Supplier<Manifest> memoized(Supplier<Manifest> supplier) {
+        return new Supplier<>() {
+            private volatile Manifest value;
+
+            @Override
+            public Manifest get() {
+                Manifest known = value;
+                if (known == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = supplier.get();
+                        }
+                        known = value;
+                    }
+                }
+                return known;
+            }
+        };
     }
 }
