@@ -75,7 +75,8 @@ public final class JinjaEngine {
     private Map<String, Map<String, DbtMacroFunction>> macrosByPackage(List<MacroSource> sources) {
         Map<String, Map<String, DbtMacroFunction>> byPackage = new LinkedHashMap<>();
         for (MacroSource source : sources) {
-            String text = CallChains.rewrite(MacroDefaults.rewrite(JinjaBlocks.macroFileToJinja(source.text())));
+            String text = CallChains.rewrite(KeywordArguments.rewrite(
+                    MacroDefaults.rewrite(JinjaBlocks.macroFileToJinja(source.text()))));
             Context context = new Context(jinjava.getGlobalContext(), Map.of(), config.getDisabled());
             JinjavaInterpreter interpreter = new PythonInterpreter(jinjava, context, config);
             JinjavaInterpreter.pushCurrent(interpreter);

@@ -17,14 +17,14 @@ final class TemplateCache {
 
     private final Map<String, Node> trees = new ConcurrentHashMap<>();
 
-    /** The tree of {@code template} (after {@link CallChains#rewrite}), parsed by {@code interpreter} if not known. */
+    /** The tree of {@code template} (after {@link KeywordArguments#rewrite} and {@link CallChains#rewrite}), parsed by {@code interpreter} if not known. */
     Node tree(String template, JinjavaInterpreter interpreter) {
         Node tree = trees.get(template);
         if (tree != null) {
             return tree;
         }
         int errors = interpreter.getErrorsCopy().size();
-        tree = interpreter.parse(CallChains.rewrite(template));
+        tree = interpreter.parse(CallChains.rewrite(KeywordArguments.rewrite(template)));
         if (interpreter.getErrorsCopy().size() == errors && trees.size() < MAX_TEMPLATES) {
             trees.putIfAbsent(template, tree);
         }
