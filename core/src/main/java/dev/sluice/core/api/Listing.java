@@ -24,7 +24,7 @@ final class Listing {
     static List<String> lines(Manifest manifest, Set<String> selected, ListOutput output, List<String> keys) {
         List<String> lines = new ArrayList<>();
         for (String id : selected) {
-            Map<String, Object> dict = dict(manifest, id);
+            Map<String, Object> dict = dict(manifest, id, output == ListOutput.JSON);
             if (dict == null) {
                 continue;
             }
@@ -53,7 +53,8 @@ final class Listing {
         }
     }
 
-    private static Map<String, Object> dict(Manifest manifest, String id) {
+    /** The resource's fields as dbt lists them; {@code full}: also the costly ones only JSON output shows. */
+    private static Map<String, Object> dict(Manifest manifest, String id, boolean full) {
         Map<String, Object> dict = new LinkedHashMap<>();
         Node node = manifest.nodes.get(id);
         if (node != null) {
@@ -62,11 +63,13 @@ final class Listing {
             dict.put("package_name", node.packageName);
             dict.put("original_file_path", node.originalFilePath);
             dict.put("unique_id", node.uniqueId);
-            dict.put("alias", node.alias);
-            dict.put("config", node.config.asMap());
-            dict.put("tags", node.tags());
-            dict.put("depends_on", Map.of("macros", List.copyOf(node.dependsOnMacros), "nodes",
-                    List.copyOf(node.dependsOnNodes)));
+            if (full) {
+                dict.put("alias", node.alias);
+                dict.put("config", node.config.asMap());
+                dict.put("tags", node.tags());
+                dict.put("depends_on", Map.of("macros", List.copyOf(node.dependsOnMacros), "nodes",
+                        List.copyOf(node.dependsOnNodes)));
+            }
             dict.put("__selector", (node.resourceType == ResourceType.UNIT_TEST ? "unit_test:" : "")
                     + String.join(".", node.fqn));
             return dict;
@@ -78,7 +81,9 @@ final class Listing {
             dict.put("package_name", source.packageName);
             dict.put("original_file_path", source.originalFilePath);
             dict.put("unique_id", source.uniqueId);
-            dict.put("config", source.config.asMap());
+            if (full) {
+                dict.put("config", source.config.asMap());
+            }
             dict.put("tags", source.tags);
             dict.put("__selector", "source:" + String.join(".", source.fqn));
             return dict;
