@@ -51,10 +51,6 @@ final class Engine implements SluiceApi {
     @Override
     public int parse(InvocationOptions options) {
         try (Session session = Session.open(options, env, events, adapters, jinja, Session.WarehouseUse.PARSE_ONLY)) {
-            dev.sluice.core.manifest.cache.CacheLineage lineage = session.parsed.lineage();
-            if (lineage.derivedFrom() == 0 || lineage.derivedFrom() != lineage.generation()) {
-                Dag.of(session.parsed.manifest()); // a cycle check; a manifest reused unchanged passed it already
-            }
             long clock = System.nanoTime();
             new ArtifactWriter(session).manifest();
             events.accept(dev.sluice.core.events.Event.Message.debug("Wrote manifest.json in "

@@ -179,6 +179,26 @@ class PartialParseTest {
     }
 
     @Test
+    void aCycleIsReportedEveryTimeUntilItIsFixed() {
+        parse();
+        project.write("models/base.sql", "select * from {{ ref('middle') }}"); // base <- middle <- base
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> project.sluice().parse(options().build()))
+                    .isInstanceOf(SluiceException.class).hasMessageContaining("Found a cycle")
+                    .hasMessageContaining("model.cached.base");
+        }
+        project.write("models/base.sql", "select 1 as id, {{ label('base') }} as label");
+        parse();
+        assertSameAsFullParse();
+
+        project.write("models/added.sql", "select * from {{ ref('added') }}"); // a new file: a full parse
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> project.sluice().parse(options().build()))
+                    .isInstanceOf(SluiceException.class).hasMessageContaining("Found a cycle");
+        }
+    }
+
+    @Test
     void aDamagedCacheOrManifestIsIgnoredAndRewritten() throws IOException {
         parse();
         Path cache = dir.resolve("target/partial_parse.sluice");

@@ -18,6 +18,7 @@ import dev.sluice.core.manifest.NodeConfig;
 import dev.sluice.core.manifest.ResourceType;
 import dev.sluice.core.parallel.InOrder;
 import dev.sluice.core.manifest.SourceDefinition;
+import dev.sluice.core.graph.Acyclic;
 import dev.sluice.core.manifest.cache.CacheLineage;
 import dev.sluice.core.manifest.cache.EnvReads;
 import dev.sluice.core.manifest.cache.FileTable;
@@ -101,6 +102,8 @@ public final class ManifestParser {
                             invocation(macros, target, invocationId, runStartedAt, pkg))
                             .apply(changed.manifest(), changed.changes());
                     if (reparsed != null) {
+                        // a cyclic manifest is never stored: a cached parse is trusted to be acyclic
+                        Acyclic.checkThrough(reparsed.manifest(), reparsed.changedNodes());
                         long generation = cacheUse.cache().storeInBackground(cacheUse.inputs(), cacheUse.env(),
                                 changed.files(), reparsed.manifest());
                         debug("Re-parsed " + changed.changes().changed().size() + " changed model file(s)");
@@ -122,6 +125,7 @@ public final class ManifestParser {
         }
         ParsedProject parsed = parseAll(projectFiles, project, target, invocationId, runStartedAt, projects, vars,
                 dispatchOrder, macroFiles);
+        Acyclic.check(parsed.manifest()); // before the parse is stored: a cached parse is trusted to be acyclic
         if (cacheUse != null && files != null) {
             long generation = cacheUse.cache().storeInBackground(cacheUse.inputs(), cacheUse.env(), files,
                     parsed.manifest());
