@@ -77,11 +77,15 @@ final class ExecuteCommand {
         }
         session.events().accept(new Event.RunStarted(Instant.now(), command, total, counts(nodes, silent),
                 session.target.threads(), session.target.targetName()));
+        long clock = System.nanoTime();
         Adapter adapter = session.adapter();
+        clock = debugTime("warehouse connection ready", clock);
         Set<String> selectedIds = new HashSet<>();
         nodes.forEach(n -> selectedIds.add(n.uniqueId));
         Compiler compiler = session.compiler(selectedIds);
+        clock = debugTime("compiler ready", clock);
         createSchemas(nodes, adapter);
+        clock = debugTime("schemas created", clock);
         runHooks("on-run-start", session.project.onRunStart(), compiler, adapter, List.of());
         Map<String, Set<String>> extraParents = new HashMap<>(command.equals("build") ? testEdges(nodes, dag) : Map.of());
         Map<String, Set<String>> droppedParents = UnitTestEdges.reverse(nodes, extraParents);
@@ -98,6 +102,13 @@ final class ExecuteCommand {
         artifacts.runResults(runResults, extraArgs);
         session.events().accept(new Event.RunFinished(Instant.now(), runResults));
         return runResults;
+    }
+
+    /** Reports the time since {@code since} as a debug line (shown with --debug) and returns now. */
+    private long debugTime(String what, long since) {
+        long now = System.nanoTime();
+        session.events().accept(Event.Message.debug("Run set-up: " + what + " in " + (now - since) / 1_000_000 + " ms"));
+        return now;
     }
 
     private NodeWork.Done unitTest(Node node, UnitTestRunner unitTests) {

@@ -126,7 +126,7 @@ final class Session implements AutoCloseable {
         }
         ParsedProject parsed;
         try {
-            parsed = new ManifestParser(jinja, env, events).parse(project, parseTarget, options.vars(), id.toString(),
+            parsed = new ManifestParser(jinja, env, events).macrosAhead(use == WarehouseUse.RUNS_NODES).parse(project, parseTarget, options.vars(), id.toString(),
                     DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)), cacheUse);
         } catch (RuntimeException | Error e) {
             warehouse.close();

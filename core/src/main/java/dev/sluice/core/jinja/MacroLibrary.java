@@ -44,6 +44,32 @@ public final class MacroLibrary {
         return parsed;
     }
 
+    /**
+     * Starts parsing the macros on a daemon thread of their own, for a command that will render: parsing them takes
+     * a few hundred milliseconds that can overlap with reading the parse cache and opening the warehouse. The first
+     * use waits for it (an error surfaces there, as it would have without this).
+     */
+    public void prepareInBackground() {
+        if (parse == null || byPackage != null) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                byPackage();
+            } catch (RuntimeException | Error e) {
+                // reported again, with its context, when the macros are first used on the command's own thread
+            }
+        }, "sluice-macros");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** This library with its macros parsed (waiting for {@link #prepareInBackground}); a syntax error is thrown here. */
+    public MacroLibrary parsedNow() {
+        byPackage();
+        return this;
+    }
+
     public String rootPackage() {
         return rootPackage;
     }

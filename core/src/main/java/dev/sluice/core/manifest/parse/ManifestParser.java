@@ -51,6 +51,18 @@ public final class ManifestParser {
         this.events = events;
     }
 
+    private boolean macrosAhead;
+
+    /**
+     * The command will render nodes: when the manifest comes from the parse cache, its macros start parsing at once on
+     * another thread (a full parse parses them first anyway).
+     */
+    public ManifestParser macrosAhead(boolean ahead) {
+        this.macrosAhead = ahead;
+        return this;
+    }
+
+
     /**
      * How a parse may use the parse cache: where it is, the environment it records reads in, the inputs' digest, and
      * whether the command will use the manifest (then a cached one is decoded while the files are compared) or may
@@ -85,6 +97,12 @@ public final class ManifestParser {
         List<MacroFile> macroFiles = macroSources(projectFiles, projects, target);
         List<MacroSource> sources = texts(macroFiles);
         FileTable files = null;
+        // parsed on another thread while the cache is read; a cached parse hands them on, a full one waits for them
+        MacroLibrary ahead = null;
+        if (cacheUse != null && macrosAhead) {
+            ahead = jinja.lazyMacros(pkg, sources);
+            ahead.prepareInBackground();
+        }
         if (cacheUse != null) {
             try {
                 ParseCache.Lookup lookup = cacheUse.cache().lookup(cacheUse.inputs(), cacheUse.env(),
@@ -93,11 +111,12 @@ public final class ManifestParser {
                         : lookup instanceof ParseCache.Miss miss ? miss.files() : null;
                 if (lookup instanceof ParseCache.Fresh fresh) {
                     debug("Reusing the whole parse from " + ParseCache.FILE_NAME);
-                    return new ParsedProject(project, fresh.manifest(), fresh.counts(), jinja.lazyMacros(pkg, sources),
-                            vars, dispatchOrder, target, CacheLineage.unchanged(fresh.generation()));
+                    MacroLibrary macros = ahead != null ? ahead : jinja.lazyMacros(pkg, sources);
+                    return new ParsedProject(project, fresh.manifest(), fresh.counts(), macros, vars, dispatchOrder,
+                            target, CacheLineage.unchanged(fresh.generation()));
                 }
                 if (lookup instanceof ParseCache.FilesChanged changed) {
-                    MacroLibrary macros = jinja.lazyMacros(pkg, sources);
+                    MacroLibrary macros = ahead != null ? ahead : jinja.lazyMacros(pkg, sources);
                     ModelReparse.Result reparsed = new ModelReparse(this, jinja, project, target, vars, dispatchOrder, macros,
                             invocation(macros, target, invocationId, runStartedAt, pkg))
                             .apply(changed.manifest(), changed.changes());
@@ -124,7 +143,7 @@ public final class ManifestParser {
             }
         }
         ParsedProject parsed = parseAll(projectFiles, project, target, invocationId, runStartedAt, projects, vars,
-                dispatchOrder, macroFiles);
+                dispatchOrder, macroFiles, ahead);
         Acyclic.check(parsed.manifest()); // before the parse is stored: a cached parse is trusted to be acyclic
         if (cacheUse != null && files != null) {
             long generation = cacheUse.cache().storeInBackground(cacheUse.inputs(), cacheUse.env(), files,
@@ -187,7 +206,7 @@ public final class ManifestParser {
 
     private ParsedProject parseAll(ProjectFileIndex files, ProjectConfig project, ParseTarget target, String invocationId,
                                    String runStartedAt, List<ProjectConfig> projects, Vars vars,
-                                   DispatchOrder dispatchOrder, List<MacroFile> macroFiles) {
+                                   DispatchOrder dispatchOrder, List<MacroFile> macroFiles, MacroLibrary ahead) {
         Path root = project.root();
         String pkg = project.name();
         long clock = System.nanoTime();
@@ -198,7 +217,7 @@ public final class ManifestParser {
                     Path.of(source.originalFilePath()), source.originalFilePath(), "macros", source.originalFilePath());
             BlockScanner.macros(source.packageName(), file, source.text()).forEach(m -> macroRecords.put(m.uniqueId(), m));
         }
-        MacroLibrary macros = jinja.parseMacros(pkg, texts(macroFiles));
+        MacroLibrary macros = ahead != null ? ahead.parsedNow() : jinja.parseMacros(pkg, texts(macroFiles));
 
         Map<String, Doc> docs = new LinkedHashMap<>();
         for (ProjectConfig p : projects) {
