@@ -18,7 +18,7 @@ public final class Cli {
 
     public Cli(ApiFactory apis, Map<String, String> env, Path cwd, PrintStream out, PrintStream err,
                Terminal terminal) {
-        this(new CliContext(apis, env, cwd, out, err, terminal, ZoneId.systemDefault()));
+        this(new CliContext(apis, env, cwd, out, err, terminal, ZoneId::systemDefault));
     }
 
     public Cli(CliContext context) {
