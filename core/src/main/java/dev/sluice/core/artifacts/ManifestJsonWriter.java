@@ -218,7 +218,7 @@ public final class ManifestJsonWriter {
             g.writeEndArray();
         });
         for (String section : List.of("parent_map", "child_map")) {
-            new Entries<List<String>>(sink, EntryValues.DIRECT, section, previous, written,
+            new Entries<List<String>>(sink, values, section, previous, written,
                     ids -> true, ids -> true).writeEdges(manifest.sortedIds(),
                     section.equals("parent_map") ? manifest.parentMap : manifest.childMap, reuse.changedEdges());
         }
@@ -327,21 +327,39 @@ public final class ManifestJsonWriter {
             out.writeEndObject();
         }
 
-        /** Writes a parent or child map, whose keys are exactly {@code sortedIds}; the map is read only for entries not copied. */
+        /**
+         * Writes a parent or child map, whose keys are exactly {@code sortedIds}; the map is read only for entries not
+         * copied, and those are serialized through {@code values} as nodes are.
+         */
         void writeEdges(List<String> sortedIds, Map<String, T> map, java.util.Set<String> changed) throws IOException {
             JsonGenerator out = sink.gen;
             out.writeObjectFieldStart(section);
-            for (String id : sortedIds) {
-                entry(id, null, !changed.contains(id) && previous != null ? previous.range(section, id) : null, () -> {
-                    out.writeStartArray();
-                    for (Object other : (List<?>) map.get(id)) {
-                        out.writeString((String) other);
-                    }
-                    out.writeEndArray();
-                });
+            long[][] old = new long[sortedIds.size()][];
+            List<String> fresh = new ArrayList<>();
+            for (int i = 0; i < old.length; i++) {
+                String id = sortedIds.get(i);
+                old[i] = !changed.contains(id) && previous != null ? previous.range(section, id) : null;
+                if (old[i] == null) {
+                    fresh.add(id);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                map.size(); // the manifest builds its edge maps on first use: here, not on a worker that others wait for
+            }
+            EntryValues.Section serialized = values.section(fresh, map, Entries::edgeList);
+            for (int i = 0; i < old.length; i++) {
+                entry(sortedIds.get(i), null, old[i], () -> serialized.writeNext(out));
             }
             finishRun();
             out.writeEndObject();
+        }
+
+        private static void edgeList(JsonGenerator out, Object ids) throws IOException {
+            out.writeStartArray();
+            for (Object other : (List<?>) ids) {
+                out.writeString((String) other);
+            }
+            out.writeEndArray();
         }
 
         /*
