@@ -222,16 +222,13 @@ public final class ManifestJsonWriter {
                     ids -> true, ids -> true).writeEdges(manifest.sortedIds(),
                     section.equals("parent_map") ? manifest.parentMap : manifest.childMap, reuse.changedEdges());
         }
-        edges(out, "group_map", groupMap(manifest.sortedIds(), manifest.nodes));
+        edges(out, "group_map", groupMap(manifest.nodes));
         empty(out, "saved_queries");
         empty(out, "semantic_models");
         out.writeObjectFieldStart("unit_tests");
-        for (String id : manifest.sortedIds()) {
-            Node node = manifest.nodes.get(id);
-            if (node != null && node.resourceType == ResourceType.UNIT_TEST) {
-                out.writeFieldName(id);
-                unitTestJson.write(out, node);
-            }
+        for (String id : sortedIds(manifest.nodes, node -> node.resourceType == ResourceType.UNIT_TEST)) {
+            out.writeFieldName(id);
+            unitTestJson.write(out, manifest.nodes.get(id));
         }
         out.writeEndObject();
         out.writeEndObject();
@@ -420,17 +417,29 @@ public final class ManifestJsonWriter {
         return keys;
     }
 
-    /** group name -> unique ids of the nodes whose config names that group. */
-    private static Map<String, List<String>> groupMap(List<String> sortedIds, Map<String, Node> nodes) {
+    /** group name -> unique ids of the nodes whose config names that group, sorted. */
+    private static Map<String, List<String>> groupMap(Map<String, Node> nodes) {
         Map<String, List<String>> groups = new TreeMap<>();
-        for (String id : sortedIds) {
-            Node node = nodes.get(id);
-            String group = node == null ? null : ConfigJson.group(node.config);
+        for (Map.Entry<String, Node> entry : nodes.entrySet()) { // in manifest order, sorted below
+            String group = ConfigJson.group(entry.getValue().config);
             if (group != null) {
-                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
+                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(entry.getKey());
             }
         }
+        groups.values().forEach(ids -> ids.sort(null));
         return groups;
+    }
+
+    /** The ids of the nodes that pass {@code test}, sorted; walks the nodes rather than looking up every id. */
+    private static List<String> sortedIds(Map<String, Node> nodes, Predicate<Node> test) {
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, Node> entry : nodes.entrySet()) {
+            if (test.test(entry.getValue())) {
+                ids.add(entry.getKey());
+            }
+        }
+        ids.sort(null);
+        return ids;
     }
 
     private static SluiceException serializationFailure(IOException e) {
