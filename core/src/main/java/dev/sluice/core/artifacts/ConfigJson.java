@@ -159,8 +159,12 @@ final class ConfigJson {
 
     /** Node meta: config meta, overridden by meta set on the node itself (dbt keeps the two in step). */
     static Map<String, Object> meta(Node node) {
+        Object configured = node.config.get("meta");
+        if (node.meta.isEmpty() && !(configured instanceof Map<?, ?> any && !any.isEmpty())) {
+            return Map.of(); // most nodes: no map to build (this is asked twice per node)
+        }
         Map<String, Object> merged = new LinkedHashMap<>();
-        if (node.config.get("meta") instanceof Map<?, ?> m) {
+        if (configured instanceof Map<?, ?> m) {
             m.forEach((k, v) -> merged.put(String.valueOf(k), v));
         }
         merged.putAll(node.meta);

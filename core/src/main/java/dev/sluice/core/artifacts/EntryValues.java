@@ -29,7 +29,7 @@ abstract class EntryValues {
 
     static final EntryValues DIRECT = new EntryValues() {
         @Override
-        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer) {
+        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer, int typicalBytes) {
             int[] next = {0};
             return out -> writer.write(out, items.get(ids.get(next[0]++)));
         }
@@ -40,7 +40,11 @@ abstract class EntryValues {
         return new Parallel(files, workers);
     }
 
-    abstract <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer);
+    abstract <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer, int typicalBytes);
+
+    <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer) {
+        return section(ids, items, writer, 2048);
+    }
 
     private static final class Parallel extends EntryValues {
         /** Resources serialized ahead: enough to keep the cores busy, few enough to hold a few megabytes. */
@@ -57,7 +61,7 @@ abstract class EntryValues {
         }
 
         @Override
-        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer) {
+        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer, int typicalBytes) {
             return new Section() {
                 private List<RawJson> window = List.of();
                 private int from;
@@ -67,7 +71,8 @@ abstract class EntryValues {
                 public void writeNext(JsonGenerator out) throws IOException {
                     if (next - from == window.size()) {
                         from = next;
-                        window = window(ids.subList(from, Math.min(ids.size(), from + WINDOW)), items, writer);
+                        window = window(ids.subList(from, Math.min(ids.size(), from + WINDOW)), items, writer,
+                                typicalBytes);
                     }
                     out.writeRawValue(window.get(next++ - from));
                 }
@@ -75,14 +80,15 @@ abstract class EntryValues {
         }
 
         /** The window's resources serialized on the workers, a chunk each at a time, in order. */
-        private <T> List<RawJson> window(List<String> ids, Map<String, T> items, Item<T> writer) throws IOException {
+        private <T> List<RawJson> window(List<String> ids, Map<String, T> items, Item<T> writer, int typicalBytes)
+                throws IOException {
             List<List<String>> chunks = new ArrayList<>();
             for (int start = 0; start < ids.size(); start += CHUNK) {
                 chunks.add(ids.subList(start, Math.min(ids.size(), start + CHUNK)));
             }
             List<RawJson> out = new ArrayList<>(ids.size());
             try {
-                workers.map(chunks, chunk -> serialize(chunk, items, writer)).forEach(out::addAll);
+                workers.map(chunks, chunk -> serialize(chunk, items, writer, typicalBytes)).forEach(out::addAll);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -90,8 +96,9 @@ abstract class EntryValues {
         }
 
         /** The chunk's resources through one generator, as slices of one buffer (no separator between them). */
-        private <T> List<RawJson> serialize(List<String> chunk, Map<String, T> items, Item<T> writer) {
-            Buffer bytes = new Buffer(chunk.size() * 2048);
+        private <T> List<RawJson> serialize(List<String> chunk, Map<String, T> items, Item<T> writer,
+                                            int typicalBytes) {
+            Buffer bytes = new Buffer(chunk.size() * typicalBytes);
             int[] ends = new int[chunk.size()];
             try (JsonGenerator out = files.generator(bytes)) {
                 out.setRootValueSeparator(null);

@@ -343,7 +343,8 @@ public final class ManifestJsonWriter {
             if (!fresh.isEmpty()) {
                 map.size(); // the manifest builds its edge maps on first use: here, not on a worker that others wait for
             }
-            EntryValues.Section serialized = values.section(fresh, map, Entries::edgeList);
+            // a list of a few ids: a buffer sized for nodes would be 64 KB of zeroed garbage per 32 entries
+            EntryValues.Section serialized = values.section(fresh, map, Entries::edgeList, 128);
             for (int i = 0; i < old.length; i++) {
                 entry(sortedIds.get(i), null, old[i], () -> serialized.writeNext(out));
             }

@@ -4,6 +4,7 @@ import static dev.sluice.core.artifacts.FieldNames.*;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
@@ -22,11 +23,13 @@ final class NodeJson {
     private final Manifest manifest;
     private final ManifestExtras extras;
     private final BigDecimal createdAt;
+    private final String createdAtText;
 
     NodeJson(Manifest manifest, ManifestExtras extras, BigDecimal createdAt) {
         this.manifest = manifest;
         this.extras = extras;
         this.createdAt = createdAt;
+        this.createdAtText = createdAt.toPlainString();
     }
 
     /** The entry as a tree (for tests). */
@@ -99,7 +102,11 @@ final class NodeJson {
         out.writeFieldName(UNRENDERED_CONFIG);
         ConfigJson.unrendered(out, node.config);
         out.writeFieldName(CREATED_AT);
-        out.writeNumber(createdAt);
+        if (out instanceof TokenBuffer) {
+            out.writeNumber(createdAt); // a tree keeps the number as a BigDecimal
+        } else {
+            out.writeNumber(createdAtText); // the same digits, formatted once rather than per node
+        }
         JsonOut.string(out, RELATION_NAME, node.isEphemeral() ? null : extras.relationName(node.uniqueId));
         JsonOut.string(out, RAW_CODE,
                 node.resourceType == ResourceType.SEED || node.rawCode == null ? "" : node.rawCode);
