@@ -104,8 +104,8 @@ abstract class EntryValues {
                 out.setRootValueSeparator(null);
                 for (int i = 0; i < ends.length; i++) {
                     writer.write(out, items.get(chunk.get(i)));
-                    out.flush();
-                    ends[i] = bytes.size();
+                    // what reached the buffer plus what the generator holds: no flush per resource
+                    ends[i] = bytes.size() + out.getOutputBuffered();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
