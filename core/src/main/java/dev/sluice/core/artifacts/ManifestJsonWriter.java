@@ -318,7 +318,7 @@ public final class ManifestJsonWriter {
             EntryValues.Section serialized = values.section(fresh, items, writer);
             for (int i = 0; i < kept.size(); i++) {
                 String id = kept.get(i);
-                entry(id, items.get(id), old.get(i), () -> serialized.writeNext(out));
+                entry(id, items.get(id), old.get(i), serialized);
             }
             finishRun();
             out.writeEndObject();
@@ -346,7 +346,7 @@ public final class ManifestJsonWriter {
             // a list of a few ids: a buffer sized for nodes would be 64 KB of zeroed garbage per 32 entries
             EntryValues.Section serialized = values.section(fresh, map, Entries::edgeList, 128);
             for (int i = 0; i < old.length; i++) {
-                entry(sortedIds.get(i), null, old[i], () -> serialized.writeNext(out));
+                entry(sortedIds.get(i), null, old[i], serialized);
             }
             finishRun();
             out.writeEndObject();
@@ -370,7 +370,7 @@ public final class ManifestJsonWriter {
         private long runLastPosition = -2;
 
         /** One entry: copied from {@code old} ({start, end, position} in the previous file) or written fresh. */
-        private void entry(String id, T item, long[] old, Value fresh) throws IOException {
+        private void entry(String id, T item, long[] old, EntryValues.Section fresh) throws IOException {
             if (old != null && runOldStart >= 0 && old[2] == runLastPosition + 1) {
                 runOldEnd = old[1];
                 runLastPosition = old[2];
@@ -386,9 +386,9 @@ public final class ManifestJsonWriter {
                 record(id, item, runNewStart, runNewStart + (old[1] - old[0]));
                 return;
             }
-            sink.gen.writeFieldName(id);
+            fresh.writeNextName(sink.gen, id);
             long start = index == null ? 0 : sink.position() + 1; // the colon the value writes first
-            fresh.write();
+            fresh.writeNext(sink.gen);
             record(id, item, start, index == null ? 0 : sink.position());
         }
 
@@ -406,10 +406,6 @@ public final class ManifestJsonWriter {
                 runLastPosition = -2;
             }
         }
-    }
-
-    private interface Value {
-        void write() throws IOException;
     }
 
     private static String[] sortedKeys(Map<String, ?> map) {
