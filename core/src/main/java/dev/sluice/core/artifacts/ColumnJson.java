@@ -1,5 +1,7 @@
 package dev.sluice.core.artifacts;
 
+import static dev.sluice.core.artifacts.FieldNames.*;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.core.manifest.ColumnInfo;
 
@@ -22,19 +24,19 @@ final class ColumnJson {
 
     static void column(JsonGenerator out, ColumnInfo column) throws IOException {
         out.writeStartObject();
-        JsonOut.string(out, "name", column.name);
-        JsonOut.string(out, "description", column.description == null ? "" : column.description);
-        JsonOut.field(out, "meta", column.meta);
-        JsonOut.string(out, "data_type", column.dataType);
-        JsonOut.emptyArray(out, "constraints");
+        JsonOut.string(out, NAME, column.name);
+        JsonOut.string(out, DESCRIPTION, column.description == null ? "" : column.description);
+        JsonOut.field(out, META, column.meta);
+        JsonOut.string(out, DATA_TYPE, column.dataType);
+        JsonOut.emptyArray(out, CONSTRAINTS);
         // The model keeps quote as a plain boolean, so "not set" and "false" look alike; dbt writes null for both.
         if (column.quote) {
-            out.writeBooleanField("quote", true);
+            JsonOut.booleanField(out, QUOTE, true);
         } else {
-            out.writeNullField("quote");
+            JsonOut.nullField(out, QUOTE);
         }
-        JsonOut.strings(out, "tags", column.tags);
-        out.writeNullField("granularity");
+        JsonOut.strings(out, TAGS, column.tags);
+        JsonOut.nullField(out, GRANULARITY);
         out.writeEndObject();
     }
 }

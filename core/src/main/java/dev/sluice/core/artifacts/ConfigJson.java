@@ -1,16 +1,17 @@
 package dev.sluice.core.artifacts;
 
+import static dev.sluice.core.artifacts.FieldNames.*;
+
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.NodeConfig;
 import dev.sluice.core.manifest.ResourceType;
 
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A node's {@code config} object as dbt writes it: every field of dbt's config class for that resource type, in dbt's
@@ -27,13 +28,13 @@ final class ConfigJson {
     static void forNode(JsonGenerator out, Node node) throws IOException {
         out.writeStartObject();
         Fields f = new Fields(node.config, out);
-        f.set("enabled", "enabled", g -> g.writeBoolean(node.config.enabled()));
-        f.put("alias", null);
-        f.put("schema", node.resourceType == ResourceType.TEST ? "dbt_test__audit" : null);
-        f.put("database", null);
-        f.set("tags", "tags", g -> JsonOut.strings(g, node.config.tags()));
-        f.set("meta", "meta", g -> JsonOut.value(g, meta(node)));
-        f.put("group", null);
+        f.set(ENABLED, "enabled", g -> g.writeBoolean(node.config.enabled()));
+        f.put(ALIAS, null);
+        f.put(SCHEMA, node.resourceType == ResourceType.TEST ? "dbt_test__audit" : null);
+        f.put(DATABASE, null);
+        f.set(TAGS, "tags", g -> JsonOut.strings(g, node.config.tags()));
+        f.set(META, "meta", g -> JsonOut.value(g, meta(node)));
+        f.put(GROUP, null);
         if (node.resourceType == ResourceType.TEST) {
             testFields(f);
         } else {
@@ -44,35 +45,35 @@ final class ConfigJson {
     }
 
     private static void nodeFields(Fields f, ResourceType type) throws IOException {
-        f.put("materialized", switch (type) {
+        f.put(MATERIALIZED, switch (type) {
             case SEED -> "seed";
             case SNAPSHOT -> "snapshot";
             default -> "view";
         });
-        f.put("incremental_strategy", null);
-        f.put("batch_size", null);
-        f.put("lookback", 1);
-        f.put("begin", null);
-        f.object("persist_docs", "persist_docs");
-        f.set("post-hook", "post_hook", g -> hooks(g, f.config.get("post_hook")));
-        f.set("pre-hook", "pre_hook", g -> hooks(g, f.config.get("pre_hook")));
-        f.object("quoting", "quoting");
-        f.object("column_types", "column_types");
-        f.put("full_refresh", null);
-        f.put("unique_key", null);
-        f.put("on_schema_change", "ignore");
-        f.put("on_configuration_change", "apply");
-        f.object("grants", "grants");
-        f.set("packages", "packages", g -> JsonOut.strings(g, NodeConfig.asList(f.config.get("packages"))));
-        f.set("docs", "docs", g -> docs(g, f.config));
-        f.set("contract", "contract", g -> contract(g, f.config, false));
-        f.put("event_time", null);
-        f.put("concurrent_batches", null);
+        f.put(INCREMENTAL_STRATEGY, null);
+        f.put(BATCH_SIZE, null);
+        f.put(LOOKBACK, 1);
+        f.put(BEGIN, null);
+        f.object(PERSIST_DOCS);
+        f.set(POST_HOOK, "post_hook", g -> hooks(g, f.config.get("post_hook")));
+        f.set(PRE_HOOK, "pre_hook", g -> hooks(g, f.config.get("pre_hook")));
+        f.object(QUOTING);
+        f.object(COLUMN_TYPES);
+        f.put(FULL_REFRESH, null);
+        f.put(UNIQUE_KEY, null);
+        f.put(ON_SCHEMA_CHANGE, "ignore");
+        f.put(ON_CONFIGURATION_CHANGE, "apply");
+        f.object(GRANTS);
+        f.set(PACKAGES, "packages", g -> JsonOut.strings(g, NodeConfig.asList(f.config.get("packages"))));
+        f.set(DOCS, "docs", g -> docs(g, f.config));
+        f.set(CONTRACT, "contract", g -> contract(g, f.config, false));
+        f.put(EVENT_TIME, null);
+        f.put(CONCURRENT_BATCHES, null);
         switch (type) {
-            case MODEL -> f.put("access", "protected");
+            case MODEL -> f.put(ACCESS, "protected");
             case SEED -> {
-                f.put("delimiter", ",");
-                f.put("quote_columns", null);
+                f.put(DELIMITER, ",");
+                f.put(QUOTE_COLUMNS, null);
             }
             case SNAPSHOT -> snapshotFields(f);
             default -> {
@@ -81,13 +82,13 @@ final class ConfigJson {
     }
 
     private static void snapshotFields(Fields f) throws IOException {
-        f.put("strategy", null);
-        f.put("target_schema", null);
-        f.put("target_database", null);
-        f.put("updated_at", null);
-        f.put("check_cols", null);
+        f.put(STRATEGY, null);
+        f.put(TARGET_SCHEMA, null);
+        f.put(TARGET_DATABASE, null);
+        f.put(UPDATED_AT, null);
+        f.put(CHECK_COLS, null);
         Object configured = f.config.get("snapshot_meta_column_names");
-        f.set("snapshot_meta_column_names", "snapshot_meta_column_names", g -> {
+        f.set(SNAPSHOT_META_COLUMN_NAMES, "snapshot_meta_column_names", g -> {
             g.writeStartObject();
             for (String column : SNAPSHOT_META_COLUMNS) {
                 Object value = configured instanceof Map<?, ?> m ? m.get(column) : null;
@@ -95,12 +96,12 @@ final class ConfigJson {
             }
             g.writeEndObject();
         });
-        f.put("dbt_valid_to_current", null);
+        f.put(DBT_VALID_TO_CURRENT, null);
     }
 
     private static void testFields(Fields f) throws IOException {
-        f.put("materialized", "test");
-        f.set("severity", "severity", g -> g.writeString(f.config.getString("severity", "ERROR").trim()
+        f.put(MATERIALIZED, "test");
+        f.set(SEVERITY, "severity", g -> g.writeString(f.config.getString("severity", "ERROR").trim()
                 .toUpperCase(Locale.ROOT)));
         Object storeFailures = f.config.get("store_failures");
         Object storeAs = f.config.get("store_failures_as");
@@ -112,13 +113,13 @@ final class ConfigJson {
         }
         Object failures = storeFailures;
         Object as = storeAs;
-        f.set("store_failures", "store_failures", g -> JsonOut.value(g, failures));
-        f.set("store_failures_as", "store_failures_as", g -> JsonOut.value(g, as));
-        f.put("where", null);
-        f.put("limit", null);
-        f.put("fail_calc", "count(*)");
-        f.put("warn_if", "!= 0");
-        f.put("error_if", "!= 0");
+        f.set(STORE_FAILURES, "store_failures", g -> JsonOut.value(g, failures));
+        f.set(STORE_FAILURES_AS, "store_failures_as", g -> JsonOut.value(g, as));
+        f.put(WHERE, null);
+        f.put(LIMIT, null);
+        f.put(FAIL_CALC, "count(*)");
+        f.put(WARN_IF, "!= 0");
+        f.put(ERROR_IF, "!= 0");
     }
 
     /** {@code docs}: {show, node_color}, used both in config and at the node's top level. */
@@ -126,9 +127,9 @@ final class ConfigJson {
         Object docs = config.get("docs");
         Map<?, ?> map = docs instanceof Map<?, ?> m ? m : Map.of();
         out.writeStartObject();
-        out.writeBooleanField("show", map.get("show") == null || truthy(map.get("show")));
+        JsonOut.booleanField(out, SHOW, map.get("show") == null || truthy(map.get("show")));
         Object color = map.get("node_color");
-        JsonOut.string(out, "node_color", color == null ? null : String.valueOf(color));
+        JsonOut.string(out, NODE_COLOR, color == null ? null : String.valueOf(color));
         out.writeEndObject();
     }
 
@@ -137,10 +138,10 @@ final class ConfigJson {
         Object contract = config.get("contract");
         Map<?, ?> map = contract instanceof Map<?, ?> m ? m : Map.of();
         out.writeStartObject();
-        out.writeBooleanField("enforced", map.get("enforced") != null && truthy(map.get("enforced")));
-        out.writeBooleanField("alias_types", map.get("alias_types") == null || truthy(map.get("alias_types")));
+        JsonOut.booleanField(out, ENFORCED, map.get("enforced") != null && truthy(map.get("enforced")));
+        JsonOut.booleanField(out, ALIAS_TYPES, map.get("alias_types") == null || truthy(map.get("alias_types")));
         if (withChecksum) {
-            out.writeNullField("checksum");
+            JsonOut.nullField(out, CHECKSUM);
         }
         out.writeEndObject();
     }
@@ -158,8 +159,12 @@ final class ConfigJson {
 
     /** Node meta: config meta, overridden by meta set on the node itself (dbt keeps the two in step). */
     static Map<String, Object> meta(Node node) {
+        Object configured = node.config.get("meta");
+        if (node.meta.isEmpty() && !(configured instanceof Map<?, ?> any && !any.isEmpty())) {
+            return Map.of(); // most nodes: no map to build (this is asked twice per node)
+        }
         Map<String, Object> merged = new LinkedHashMap<>();
-        if (node.config.get("meta") instanceof Map<?, ?> m) {
+        if (configured instanceof Map<?, ?> m) {
             m.forEach((k, v) -> merged.put(String.valueOf(k), v));
         }
         merged.putAll(node.meta);
@@ -177,13 +182,13 @@ final class ConfigJson {
         for (Object hook : NodeConfig.asList(raw)) {
             out.writeStartObject();
             if (hook instanceof Map<?, ?> m) {
-                JsonOut.string(out, "sql", m.get("sql") == null ? "" : String.valueOf(m.get("sql")));
-                out.writeBooleanField("transaction", m.get("transaction") == null || truthy(m.get("transaction")));
-                JsonOut.field(out, "index", m.get("index"));
+                JsonOut.string(out, SQL, m.get("sql") == null ? "" : String.valueOf(m.get("sql")));
+                JsonOut.booleanField(out, TRANSACTION, m.get("transaction") == null || truthy(m.get("transaction")));
+                JsonOut.field(out, INDEX, m.get("index"));
             } else {
-                JsonOut.string(out, "sql", String.valueOf(hook));
-                out.writeBooleanField("transaction", true);
-                out.writeNullField("index");
+                JsonOut.string(out, SQL, String.valueOf(hook));
+                JsonOut.booleanField(out, TRANSACTION, true);
+                JsonOut.nullField(out, INDEX);
             }
             out.writeEndObject();
         }
@@ -206,12 +211,16 @@ final class ConfigJson {
         return text.equals("true") || text.equals("yes") || text.equals("1");
     }
 
-    /** Writes the known fields in order, remembering which config keys and JSON keys they used. */
+    /**
+     * Writes the known fields in order, remembering which config keys and JSON keys they used: in arrays, searched only
+     * for the few keys a project sets (sets of some forty keys per node were a good part of writing a config).
+     */
     private static final class Fields {
         final NodeConfig config;
         final JsonGenerator out;
-        final Set<String> used = new HashSet<>();
-        final Set<String> written = new HashSet<>();
+        private String[] used = new String[48];
+        private String[] written = new String[48];
+        private int count;
 
         Fields(NodeConfig config, JsonGenerator out) {
             this.config = config;
@@ -219,19 +228,18 @@ final class ConfigJson {
         }
 
         /** The configured value, or dbt's default when the project set none. */
-        void put(String key, Object fallback) throws IOException {
-            Object value = config.get(key);
-            set(key, key, g -> JsonOut.value(g, value != null ? value : fallback));
+        void put(SerializedString key, Object fallback) throws IOException {
+            Object value = config.get(key.getValue());
+            set(key, key.getValue(), g -> JsonOut.value(g, value != null ? value : fallback));
         }
 
         /** The configured object, or {} when the project set none (or something else). */
-        void object(String jsonKey, String configKey) throws IOException {
-            set(jsonKey, configKey, g -> JsonOut.objectValue(g, config.get(configKey)));
+        void object(SerializedString key) throws IOException {
+            set(key, key.getValue(), g -> JsonOut.objectValue(g, config.get(key.getValue())));
         }
 
-        void set(String jsonKey, String configKey, Value value) throws IOException {
-            used.add(configKey);
-            written.add(jsonKey);
+        void set(SerializedString jsonKey, String configKey, Value value) throws IOException {
+            remember(configKey, jsonKey.getValue());
             out.writeFieldName(jsonKey);
             value.writeTo(out);
         }
@@ -240,11 +248,31 @@ final class ConfigJson {
         void finish() throws IOException {
             for (Map.Entry<String, Object> entry : config.asMap().entrySet()) {
                 String k = entry.getKey();
-                if (!used.contains(k) && written.add(jsonKey(k))) {
-                    out.writeFieldName(jsonKey(k));
+                String name = jsonKey(k);
+                if (!contains(used, k) && !contains(written, name)) {
+                    remember(null, name);
+                    out.writeFieldName(name);
                     JsonOut.value(out, entry.getValue());
                 }
             }
+        }
+
+        private void remember(String configKey, String jsonKey) {
+            if (count == used.length) {
+                used = java.util.Arrays.copyOf(used, count * 2);
+                written = java.util.Arrays.copyOf(written, count * 2);
+            }
+            used[count] = configKey;
+            written[count++] = jsonKey;
+        }
+
+        private boolean contains(String[] keys, String key) {
+            for (int i = 0; i < count; i++) {
+                if (key.equals(keys[i])) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

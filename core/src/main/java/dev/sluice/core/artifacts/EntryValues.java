@@ -1,6 +1,7 @@
 package dev.sluice.core.artifacts;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.sluice.core.parallel.InOrder;
 
 import java.io.ByteArrayOutputStream;
@@ -24,14 +25,28 @@ abstract class EntryValues {
 
     /** The values of one section, consumed in entry order. */
     interface Section {
+        /** Writes the next entry's field name, {@code id} (encoded on a worker, where there are workers). */
+        void writeNextName(JsonGenerator out, String id) throws IOException;
+
         void writeNext(JsonGenerator out) throws IOException;
     }
 
     static final EntryValues DIRECT = new EntryValues() {
         @Override
-        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer) {
-            int[] next = {0};
-            return out -> writer.write(out, items.get(ids.get(next[0]++)));
+        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer, int typicalBytes) {
+            return new Section() {
+                private int next;
+
+                @Override
+                public void writeNextName(JsonGenerator out, String id) throws IOException {
+                    out.writeFieldName(id);
+                }
+
+                @Override
+                public void writeNext(JsonGenerator out) throws IOException {
+                    writer.write(out, items.get(ids.get(next++)));
+                }
+            };
         }
     };
 
@@ -40,7 +55,11 @@ abstract class EntryValues {
         return new Parallel(files, workers);
     }
 
-    abstract <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer);
+    abstract <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer, int typicalBytes);
+
+    <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer) {
+        return section(ids, items, writer, 2048);
+    }
 
     private static final class Parallel extends EntryValues {
         /** Resources serialized ahead: enough to keep the cores busy, few enough to hold a few megabytes. */
@@ -57,32 +76,44 @@ abstract class EntryValues {
         }
 
         @Override
-        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer) {
+        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer, int typicalBytes) {
             return new Section() {
-                private List<RawJson> window = List.of();
+                private List<Serialized> window = List.of();
                 private int from;
                 private int next;
 
                 @Override
+                public void writeNextName(JsonGenerator out, String id) throws IOException {
+                    out.writeFieldName(current().name());
+                }
+
+                @Override
                 public void writeNext(JsonGenerator out) throws IOException {
+                    out.writeRawValue(current().value());
+                    next++;
+                }
+
+                private Serialized current() throws IOException {
                     if (next - from == window.size()) {
                         from = next;
-                        window = window(ids.subList(from, Math.min(ids.size(), from + WINDOW)), items, writer);
+                        window = window(ids.subList(from, Math.min(ids.size(), from + WINDOW)), items, writer,
+                                typicalBytes);
                     }
-                    out.writeRawValue(window.get(next++ - from));
+                    return window.get(next - from);
                 }
             };
         }
 
         /** The window's resources serialized on the workers, a chunk each at a time, in order. */
-        private <T> List<RawJson> window(List<String> ids, Map<String, T> items, Item<T> writer) throws IOException {
+        private <T> List<Serialized> window(List<String> ids, Map<String, T> items, Item<T> writer,
+                                            int typicalBytes) throws IOException {
             List<List<String>> chunks = new ArrayList<>();
             for (int start = 0; start < ids.size(); start += CHUNK) {
                 chunks.add(ids.subList(start, Math.min(ids.size(), start + CHUNK)));
             }
-            List<RawJson> out = new ArrayList<>(ids.size());
+            List<Serialized> out = new ArrayList<>(ids.size());
             try {
-                workers.map(chunks, chunk -> serialize(chunk, items, writer)).forEach(out::addAll);
+                workers.map(chunks, chunk -> serialize(chunk, items, writer, typicalBytes)).forEach(out::addAll);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -90,25 +121,32 @@ abstract class EntryValues {
         }
 
         /** The chunk's resources through one generator, as slices of one buffer (no separator between them). */
-        private <T> List<RawJson> serialize(List<String> chunk, Map<String, T> items, Item<T> writer) {
-            Buffer bytes = new Buffer(chunk.size() * 2048);
+        private <T> List<Serialized> serialize(List<String> chunk, Map<String, T> items, Item<T> writer,
+                                            int typicalBytes) {
+            Buffer bytes = new Buffer(chunk.size() * typicalBytes);
             int[] ends = new int[chunk.size()];
             try (JsonGenerator out = files.generator(bytes)) {
                 out.setRootValueSeparator(null);
                 for (int i = 0; i < ends.length; i++) {
                     writer.write(out, items.get(chunk.get(i)));
-                    out.flush();
-                    ends[i] = bytes.size();
+                    // what reached the buffer plus what the generator holds: no flush per resource
+                    ends[i] = bytes.size() + out.getOutputBuffered();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            List<RawJson> out = new ArrayList<>(ends.length);
+            List<Serialized> out = new ArrayList<>(ends.length);
             for (int i = 0; i < ends.length; i++) {
-                out.add(new RawJson(bytes.array(), i == 0 ? 0 : ends[i - 1], ends[i]));
+                SerializedString name = new SerializedString(chunk.get(i));
+                name.asQuotedUTF8(); // encoded here, so the one thread writing the file only copies it
+                out.add(new Serialized(name, new RawJson(bytes.array(), i == 0 ? 0 : ends[i - 1], ends[i])));
             }
             return out;
         }
+    }
+
+    /** One entry as a worker left it: its field name and its value, both encoded. */
+    private record Serialized(SerializedString name, RawJson value) {
     }
 
     /** A byte array output stream whose array can be shared without a copy. */

@@ -1,6 +1,8 @@
 package dev.sluice.core.artifacts;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -19,6 +21,55 @@ import java.util.Map;
  */
 final class JsonOut {
     private JsonOut() {
+    }
+
+    /**
+     * A field name encoded once: the generator copies its quoted UTF-8 bytes instead of encoding the name character by
+     * character for every resource (the same bytes either way).
+     */
+    static SerializedString name(String name) {
+        return new SerializedString(name);
+    }
+
+    static void field(JsonGenerator out, SerializableString name, Object value) throws IOException {
+        out.writeFieldName(name);
+        value(out, value);
+    }
+
+    static void string(JsonGenerator out, SerializableString name, String value) throws IOException {
+        out.writeFieldName(name);
+        out.writeString(value);
+    }
+
+    static void strings(JsonGenerator out, SerializableString name, Collection<?> values) throws IOException {
+        out.writeFieldName(name);
+        strings(out, values);
+    }
+
+    static void emptyArray(JsonGenerator out, SerializableString name) throws IOException {
+        out.writeFieldName(name);
+        out.writeStartArray();
+        out.writeEndArray();
+    }
+
+    static void objectStart(JsonGenerator out, SerializableString name) throws IOException {
+        out.writeFieldName(name);
+        out.writeStartObject();
+    }
+
+    static void arrayStart(JsonGenerator out, SerializableString name) throws IOException {
+        out.writeFieldName(name);
+        out.writeStartArray();
+    }
+
+    static void nullField(JsonGenerator out, SerializableString name) throws IOException {
+        out.writeFieldName(name);
+        out.writeNull();
+    }
+
+    static void booleanField(JsonGenerator out, SerializableString name, boolean value) throws IOException {
+        out.writeFieldName(name);
+        out.writeBoolean(value);
     }
 
     /** {@code "name": value}. */

@@ -140,12 +140,27 @@ public final class ManifestIndex {
     void write(Path file) throws IOException {
         Map<String, Integer> numbers = new HashMap<>();
         List<String> table = new ArrayList<>();
+        List<int[]> numbered = new ArrayList<>(sections.size());
+        Section last = null;
         for (Section section : sections.values()) {
-            for (String id : section.ids) {
-                if (numbers.putIfAbsent(id, table.size()) == null) {
+            if (last != null && sameIds(last.ids, section.ids)) {
+                // parent_map and child_map list the very same ids: numbered once, not looked up again
+                numbered.add(numbered.get(numbered.size() - 1));
+                continue;
+            }
+            int[] these = new int[section.ids.length];
+            for (int i = 0; i < these.length; i++) {
+                String id = section.ids[i];
+                Integer number = numbers.putIfAbsent(id, table.size());
+                if (number == null) {
+                    these[i] = table.size();
                     table.add(id);
+                } else {
+                    these[i] = number;
                 }
             }
+            numbered.add(these);
+            last = section;
         }
         Bytes out = new Bytes(1 << 20);
         out.putInt(FORMAT);
@@ -160,12 +175,14 @@ public final class ManifestIndex {
             out.putString(id);
         }
         out.putInt(sections.size());
+        int next = 0;
         for (Map.Entry<String, Section> entry : sections.entrySet()) {
             Section section = entry.getValue();
+            int[] these = numbered.get(next++);
             out.putString(entry.getKey());
             out.putInt(section.ids.length);
             for (int i = 0; i < section.ids.length; i++) {
-                out.putInt(numbers.get(section.ids[i]));
+                out.putInt(these[i]);
                 out.putLong(section.starts[i]);
                 out.putInt((int) (section.ends[i] - section.starts[i]));
                 out.put(section.plain[i] ? (byte) 1 : (byte) 0);
@@ -311,6 +328,19 @@ public final class ManifestIndex {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The same id objects in the same order (an identity check: equal but distinct ids just take the long way). */
+    private static boolean sameIds(String[] a, String[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String string(ByteBuffer in) {

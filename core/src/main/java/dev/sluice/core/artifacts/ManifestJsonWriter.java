@@ -218,20 +218,17 @@ public final class ManifestJsonWriter {
             g.writeEndArray();
         });
         for (String section : List.of("parent_map", "child_map")) {
-            new Entries<List<String>>(sink, EntryValues.DIRECT, section, previous, written,
+            new Entries<List<String>>(sink, values, section, previous, written,
                     ids -> true, ids -> true).writeEdges(manifest.sortedIds(),
                     section.equals("parent_map") ? manifest.parentMap : manifest.childMap, reuse.changedEdges());
         }
-        edges(out, "group_map", groupMap(manifest.sortedIds(), manifest.nodes));
+        edges(out, "group_map", groupMap(manifest.nodes));
         empty(out, "saved_queries");
         empty(out, "semantic_models");
         out.writeObjectFieldStart("unit_tests");
-        for (String id : manifest.sortedIds()) {
-            Node node = manifest.nodes.get(id);
-            if (node != null && node.resourceType == ResourceType.UNIT_TEST) {
-                out.writeFieldName(id);
-                unitTestJson.write(out, node);
-            }
+        for (String id : sortedIds(manifest.nodes, node -> node.resourceType == ResourceType.UNIT_TEST)) {
+            out.writeFieldName(id);
+            unitTestJson.write(out, manifest.nodes.get(id));
         }
         out.writeEndObject();
         out.writeEndObject();
@@ -321,27 +318,46 @@ public final class ManifestJsonWriter {
             EntryValues.Section serialized = values.section(fresh, items, writer);
             for (int i = 0; i < kept.size(); i++) {
                 String id = kept.get(i);
-                entry(id, items.get(id), old.get(i), () -> serialized.writeNext(out));
+                entry(id, items.get(id), old.get(i), serialized);
             }
             finishRun();
             out.writeEndObject();
         }
 
-        /** Writes a parent or child map, whose keys are exactly {@code sortedIds}; the map is read only for entries not copied. */
+        /**
+         * Writes a parent or child map, whose keys are exactly {@code sortedIds}; the map is read only for entries not
+         * copied, and those are serialized through {@code values} as nodes are.
+         */
         void writeEdges(List<String> sortedIds, Map<String, T> map, java.util.Set<String> changed) throws IOException {
             JsonGenerator out = sink.gen;
             out.writeObjectFieldStart(section);
-            for (String id : sortedIds) {
-                entry(id, null, !changed.contains(id) && previous != null ? previous.range(section, id) : null, () -> {
-                    out.writeStartArray();
-                    for (Object other : (List<?>) map.get(id)) {
-                        out.writeString((String) other);
-                    }
-                    out.writeEndArray();
-                });
+            long[][] old = new long[sortedIds.size()][];
+            List<String> fresh = new ArrayList<>();
+            for (int i = 0; i < old.length; i++) {
+                String id = sortedIds.get(i);
+                old[i] = !changed.contains(id) && previous != null ? previous.range(section, id) : null;
+                if (old[i] == null) {
+                    fresh.add(id);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                map.size(); // the manifest builds its edge maps on first use: here, not on a worker that others wait for
+            }
+            // a list of a few ids: a buffer sized for nodes would be 64 KB of zeroed garbage per 32 entries
+            EntryValues.Section serialized = values.section(fresh, map, Entries::edgeList, 128);
+            for (int i = 0; i < old.length; i++) {
+                entry(sortedIds.get(i), null, old[i], serialized);
             }
             finishRun();
             out.writeEndObject();
+        }
+
+        private static void edgeList(JsonGenerator out, Object ids) throws IOException {
+            out.writeStartArray();
+            for (Object other : (List<?>) ids) {
+                out.writeString((String) other);
+            }
+            out.writeEndArray();
         }
 
         /*
@@ -354,7 +370,7 @@ public final class ManifestJsonWriter {
         private long runLastPosition = -2;
 
         /** One entry: copied from {@code old} ({start, end, position} in the previous file) or written fresh. */
-        private void entry(String id, T item, long[] old, Value fresh) throws IOException {
+        private void entry(String id, T item, long[] old, EntryValues.Section fresh) throws IOException {
             if (old != null && runOldStart >= 0 && old[2] == runLastPosition + 1) {
                 runOldEnd = old[1];
                 runLastPosition = old[2];
@@ -370,9 +386,9 @@ public final class ManifestJsonWriter {
                 record(id, item, runNewStart, runNewStart + (old[1] - old[0]));
                 return;
             }
-            sink.gen.writeFieldName(id);
+            fresh.writeNextName(sink.gen, id);
             long start = index == null ? 0 : sink.position() + 1; // the colon the value writes first
-            fresh.write();
+            fresh.writeNext(sink.gen);
             record(id, item, start, index == null ? 0 : sink.position());
         }
 
@@ -392,27 +408,35 @@ public final class ManifestJsonWriter {
         }
     }
 
-    private interface Value {
-        void write() throws IOException;
-    }
-
     private static String[] sortedKeys(Map<String, ?> map) {
         String[] keys = map.keySet().toArray(new String[0]);
         Arrays.sort(keys);
         return keys;
     }
 
-    /** group name -> unique ids of the nodes whose config names that group. */
-    private static Map<String, List<String>> groupMap(List<String> sortedIds, Map<String, Node> nodes) {
+    /** group name -> unique ids of the nodes whose config names that group, sorted. */
+    private static Map<String, List<String>> groupMap(Map<String, Node> nodes) {
         Map<String, List<String>> groups = new TreeMap<>();
-        for (String id : sortedIds) {
-            Node node = nodes.get(id);
-            String group = node == null ? null : ConfigJson.group(node.config);
+        for (Map.Entry<String, Node> entry : nodes.entrySet()) { // in manifest order, sorted below
+            String group = ConfigJson.group(entry.getValue().config);
             if (group != null) {
-                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
+                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(entry.getKey());
             }
         }
+        groups.values().forEach(ids -> ids.sort(null));
         return groups;
+    }
+
+    /** The ids of the nodes that pass {@code test}, sorted; walks the nodes rather than looking up every id. */
+    private static List<String> sortedIds(Map<String, Node> nodes, Predicate<Node> test) {
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, Node> entry : nodes.entrySet()) {
+            if (test.test(entry.getValue())) {
+                ids.add(entry.getKey());
+            }
+        }
+        ids.sort(null);
+        return ids;
     }
 
     private static SluiceException serializationFailure(IOException e) {

@@ -1,7 +1,10 @@
 package dev.sluice.core.artifacts;
 
+import static dev.sluice.core.artifacts.FieldNames.*;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
@@ -20,11 +23,13 @@ final class NodeJson {
     private final Manifest manifest;
     private final ManifestExtras extras;
     private final BigDecimal createdAt;
+    private final String createdAtText;
 
     NodeJson(Manifest manifest, ManifestExtras extras, BigDecimal createdAt) {
         this.manifest = manifest;
         this.extras = extras;
         this.createdAt = createdAt;
+        this.createdAtText = createdAt.toPlainString();
     }
 
     /** The entry as a tree (for tests). */
@@ -37,11 +42,11 @@ final class NodeJson {
         identity(node, out);
         parsed(node, out);
         if (node.resourceType == ResourceType.SEED) {
-            JsonOut.string(out, "root_path", rootPath(node));
-            out.writeObjectFieldStart("depends_on");
-            JsonOut.strings(out, "macros", node.dependsOnMacros);
+            JsonOut.string(out, ROOT_PATH, rootPath(node));
+            JsonOut.objectStart(out, DEPENDS_ON);
+            JsonOut.strings(out, MACROS, node.dependsOnMacros);
             out.writeEndObject();
-            out.writeNullField("defer_relation");
+            JsonOut.nullField(out, DEFER_RELATION);
             out.writeEndObject();
             return;
         }
@@ -53,8 +58,8 @@ final class NodeJson {
                     genericTestFields(node, out);
                 }
             }
-            case SNAPSHOT -> out.writeNullField("defer_relation");
-            case OPERATION -> out.writeNullField("index");
+            case SNAPSHOT -> JsonOut.nullField(out, DEFER_RELATION);
+            case OPERATION -> JsonOut.nullField(out, INDEX);
             default -> {
             }
         }
@@ -62,99 +67,103 @@ final class NodeJson {
     }
 
     private void identity(Node node, JsonGenerator out) throws IOException {
-        JsonOut.string(out, "database", node.database);
-        JsonOut.string(out, "schema", node.schema);
-        JsonOut.string(out, "name", node.name);
-        JsonOut.string(out, "resource_type", node.resourceType.dbtName());
-        JsonOut.string(out, "package_name", node.packageName);
-        JsonOut.string(out, "path", node.path);
-        JsonOut.string(out, "original_file_path", node.originalFilePath);
-        JsonOut.string(out, "unique_id", node.uniqueId);
-        JsonOut.strings(out, "fqn", node.fqn);
-        JsonOut.string(out, "alias", node.alias != null ? node.alias : node.name);
-        out.writeObjectFieldStart("checksum");
-        JsonOut.string(out, "name", "sha256");
+        JsonOut.string(out, DATABASE, node.database);
+        JsonOut.string(out, SCHEMA, node.schema);
+        JsonOut.string(out, NAME, node.name);
+        JsonOut.string(out, RESOURCE_TYPE, node.resourceType.dbtName());
+        JsonOut.string(out, PACKAGE_NAME, node.packageName);
+        JsonOut.string(out, PATH, node.path);
+        JsonOut.string(out, ORIGINAL_FILE_PATH, node.originalFilePath);
+        JsonOut.string(out, UNIQUE_ID, node.uniqueId);
+        JsonOut.strings(out, FQN, node.fqn);
+        JsonOut.string(out, ALIAS, node.alias != null ? node.alias : node.name);
+        JsonOut.objectStart(out, CHECKSUM);
+        JsonOut.string(out, NAME, "sha256");
         // The parser hashes the file; fall back to the code itself so the field is never empty.
         boolean known = node.checksum != null && !node.checksum.isEmpty();
-        JsonOut.string(out, "checksum", known ? node.checksum
+        JsonOut.string(out, CHECKSUM, known ? node.checksum
                 : Hashes.sha256(node.rawCode == null ? "" : node.rawCode));
         out.writeEndObject();
-        out.writeFieldName("config");
+        out.writeFieldName(CONFIG);
         ConfigJson.forNode(out, node);
     }
 
     private void parsed(Node node, JsonGenerator out) throws IOException {
-        JsonOut.strings(out, "tags", node.tags());
-        JsonOut.string(out, "description", node.description == null ? "" : node.description);
-        out.writeFieldName("columns");
+        JsonOut.strings(out, TAGS, node.tags());
+        JsonOut.string(out, DESCRIPTION, node.description == null ? "" : node.description);
+        out.writeFieldName(COLUMNS);
         ColumnJson.columns(out, node.columns);
-        JsonOut.field(out, "meta", ConfigJson.meta(node));
-        JsonOut.string(out, "group", ConfigJson.group(node.config));
-        out.writeFieldName("docs");
+        JsonOut.field(out, META, ConfigJson.meta(node));
+        JsonOut.string(out, GROUP, ConfigJson.group(node.config));
+        out.writeFieldName(DOCS);
         ConfigJson.docs(out, node.config);
-        JsonOut.string(out, "patch_path", node.patchPath);
-        out.writeNullField("build_path");
-        out.writeFieldName("unrendered_config");
+        JsonOut.string(out, PATCH_PATH, node.patchPath);
+        JsonOut.nullField(out, BUILD_PATH);
+        out.writeFieldName(UNRENDERED_CONFIG);
         ConfigJson.unrendered(out, node.config);
-        out.writeFieldName("created_at");
-        out.writeNumber(createdAt);
-        JsonOut.string(out, "relation_name", node.isEphemeral() ? null : extras.relationName(node.uniqueId));
-        JsonOut.string(out, "raw_code",
+        out.writeFieldName(CREATED_AT);
+        if (out instanceof TokenBuffer) {
+            out.writeNumber(createdAt); // a tree keeps the number as a BigDecimal
+        } else {
+            out.writeNumber(createdAtText); // the same digits, formatted once rather than per node
+        }
+        JsonOut.string(out, RELATION_NAME, node.isEphemeral() ? null : extras.relationName(node.uniqueId));
+        JsonOut.string(out, RAW_CODE,
                 node.resourceType == ResourceType.SEED || node.rawCode == null ? "" : node.rawCode);
     }
 
     /** The fields of dbt's CompiledNode; the compiled_* group appears only once the node was compiled, as in dbt. */
     private void compiled(Node node, JsonGenerator out) throws IOException {
-        JsonOut.string(out, "language", node.language == null ? "sql" : node.language);
-        out.writeFieldName("refs");
+        JsonOut.string(out, LANGUAGE, node.language == null ? "sql" : node.language);
+        out.writeFieldName(REFS);
         RefJson.refs(out, node.refs);
-        out.writeFieldName("sources");
+        out.writeFieldName(SOURCES);
         RefJson.sources(out, node.sources);
-        JsonOut.emptyArray(out, "metrics");
-        out.writeObjectFieldStart("depends_on");
-        JsonOut.strings(out, "macros", node.dependsOnMacros);
-        JsonOut.strings(out, "nodes", node.dependsOnNodes);
+        JsonOut.emptyArray(out, METRICS);
+        JsonOut.objectStart(out, DEPENDS_ON);
+        JsonOut.strings(out, MACROS, node.dependsOnMacros);
+        JsonOut.strings(out, NODES, node.dependsOnNodes);
         out.writeEndObject();
         ManifestExtras.CompiledNode compiled = extras.compiledNode(node.uniqueId);
-        JsonOut.string(out, "compiled_path", compiled == null ? null : compiled.compiledPath());
+        JsonOut.string(out, COMPILED_PATH, compiled == null ? null : compiled.compiledPath());
         if (compiled != null) {
-            out.writeBooleanField("compiled", true);
-            JsonOut.string(out, "compiled_code", compiled.compiledCode());
-            out.writeBooleanField("extra_ctes_injected", true);
-            out.writeArrayFieldStart("extra_ctes");
+            JsonOut.booleanField(out, COMPILED, true);
+            JsonOut.string(out, COMPILED_CODE, compiled.compiledCode());
+            JsonOut.booleanField(out, EXTRA_CTES_INJECTED, true);
+            JsonOut.arrayStart(out, EXTRA_CTES);
             for (ManifestExtras.InjectedCte cte : compiled.extraCtes()) {
                 out.writeStartObject();
-                JsonOut.string(out, "id", cte.id());
-                JsonOut.string(out, "sql", cte.sql());
+                JsonOut.string(out, ID, cte.id());
+                JsonOut.string(out, SQL, cte.sql());
                 out.writeEndObject();
             }
             out.writeEndArray();
         }
-        out.writeFieldName("contract");
+        out.writeFieldName(CONTRACT);
         ConfigJson.contract(out, node.config, true);
     }
 
     private static void modelFields(Node node, JsonGenerator out) throws IOException {
-        JsonOut.string(out, "access", node.config.getString("access", "protected"));
-        JsonOut.emptyArray(out, "constraints");
-        out.writeNullField("version");
-        out.writeNullField("latest_version");
-        out.writeNullField("deprecation_date");
-        out.writeNullField("defer_relation");
-        JsonOut.emptyArray(out, "primary_key");
-        out.writeNullField("time_spine");
+        JsonOut.string(out, ACCESS, node.config.getString("access", "protected"));
+        JsonOut.emptyArray(out, CONSTRAINTS);
+        JsonOut.nullField(out, VERSION);
+        JsonOut.nullField(out, LATEST_VERSION);
+        JsonOut.nullField(out, DEPRECATION_DATE);
+        JsonOut.nullField(out, DEFER_RELATION);
+        JsonOut.emptyArray(out, PRIMARY_KEY);
+        JsonOut.nullField(out, TIME_SPINE);
     }
 
     private void genericTestFields(Node node, JsonGenerator out) throws IOException {
-        JsonOut.string(out, "column_name", node.columnName);
-        JsonOut.string(out, "file_key_name", fileKeyName(node));
-        JsonOut.string(out, "attached_node", node.attachedNode);
+        JsonOut.string(out, COLUMN_NAME, node.columnName);
+        JsonOut.string(out, FILE_KEY_NAME, fileKeyName(node));
+        JsonOut.string(out, ATTACHED_NODE, node.attachedNode);
         TestMetadata metadata = node.testMetadata;
-        out.writeObjectFieldStart("test_metadata");
-        JsonOut.string(out, "name", metadata.name());
-        out.writeFieldName("kwargs");
+        JsonOut.objectStart(out, TEST_METADATA);
+        JsonOut.string(out, NAME, metadata.name());
+        out.writeFieldName(KWARGS);
         JsonOut.objectValue(out, metadata.kwargs());
-        JsonOut.string(out, "namespace", metadata.namespace());
+        JsonOut.string(out, NAMESPACE, metadata.namespace());
         out.writeEndObject();
     }
 

@@ -1,5 +1,7 @@
 package dev.sluice.core.artifacts;
 
+import static dev.sluice.core.artifacts.FieldNames.*;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
@@ -21,9 +23,9 @@ final class RefJson {
                 continue;
             }
             out.writeStartObject();
-            JsonOut.string(out, "name", ref.size() == 1 ? ref.get(0) : ref.get(1));
-            JsonOut.string(out, "package", ref.size() >= 2 ? ref.get(0) : null);
-            out.writeFieldName("version");
+            JsonOut.string(out, NAME, ref.size() == 1 ? ref.get(0) : ref.get(1));
+            JsonOut.string(out, PACKAGE, ref.size() >= 2 ? ref.get(0) : null);
+            out.writeFieldName(VERSION);
             if (ref.size() >= 3) {
                 version(out, ref.get(2));
             } else {

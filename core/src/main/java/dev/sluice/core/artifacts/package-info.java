@@ -18,6 +18,7 @@
  *
  * <p>The per-resource serializers ({@code NodeJson}, {@code SourceJson}, {@code MacroJson}, {@code DocJson},
  * {@code ExposureJson}, {@code UnitTestJson}, {@code ConfigJson}, {@code ColumnJson}) are package-private: one class
- * per dbt resource shape, each following the key order of dbt's own serialization.
+ * per dbt resource shape, each following the key order of dbt's own serialization. The field names they write for
+ * every node are encoded once, in {@code FieldNames}.
  */
 package dev.sluice.core.artifacts;

@@ -80,9 +80,9 @@ public final class Manifest {
         if (sortedIds != null && sortedIds.size() == this.sources.size() + this.nodes.size() + this.exposures.size()) {
             this.sortedIds = List.copyOf(sortedIds);
         }
-        Lazy<Map<String, List<String>>[]> edges = new Lazy<>(this::edges);
-        this.parentMap = new LazyMap(() -> edges.get()[0]);
-        this.childMap = new LazyMap(() -> edges.get()[1]);
+        this.parentMap = new ParentMap(new Lazy<>(this::parents));
+        Lazy<Map<String, List<String>>> children = new Lazy<>(this::children);
+        this.childMap = new LazyMap(children::get);
         for (Node node : this.nodes.values()) {
             if (isRefable(node)) {
                 refableByName.computeIfAbsent(node.name, k -> new ArrayList<>(1)).add(node);
@@ -115,20 +115,24 @@ public final class Manifest {
         return ids;
     }
 
-    /**
-     * Parent and child lists of every resource; walking ids in sorted order leaves every child list sorted. As in dbt,
-     * both maps have exactly the resource ids as keys (a dependency on anything else has no child entry).
-     */
-    @SuppressWarnings("unchecked")
-    private Map<String, List<String>>[] edges() {
-        int size = sources.size() + nodes.size() + exposures.size();
-        Map<String, List<String>> parents = new java.util.HashMap<>(size * 2);
-        Map<String, List<String>> children = new java.util.HashMap<>(size * 2);
+    /** Parent lists of every resource, in depends-on order; keyed, as dbt's, by exactly the resource ids. */
+    private Map<String, List<String>> parents() {
+        Map<String, List<String>> parents = new java.util.HashMap<>(sortedIds().size() * 2);
         for (String id : sortedIds()) {
-            Collection<String> dependsOn = dependsOn(id);
-            parents.put(id, List.copyOf(dependsOn));
+            parents.put(id, List.copyOf(dependsOn(id)));
+        }
+        return Collections.unmodifiableMap(parents);
+    }
+
+    /**
+     * Child lists of every resource; walking ids in sorted order leaves every child list sorted. As in dbt, the map has
+     * exactly the resource ids as keys (a dependency on anything else has no child entry).
+     */
+    private Map<String, List<String>> children() {
+        Map<String, List<String>> children = new java.util.HashMap<>(sortedIds().size() * 2);
+        for (String id : sortedIds()) {
             children.putIfAbsent(id, new ArrayList<>(2));
-            for (String parent : dependsOn) {
+            for (String parent : dependsOn(id)) {
                 List<String> siblings = children.get(parent);
                 if (siblings != null) {
                     siblings.add(id);
@@ -140,7 +144,7 @@ public final class Manifest {
                 }
             }
         }
-        return new Map[] {Collections.unmodifiableMap(parents), Collections.unmodifiableMap(children)};
+        return Collections.unmodifiableMap(children);
     }
 
     private boolean contains(String id) {
@@ -205,6 +209,38 @@ public final class Manifest {
         @Override
         public Set<Entry<String, List<String>>> entrySet() {
             return map.get().entrySet();
+        }
+    }
+
+    /**
+     * The parent map: single entries are read from the resources themselves (manifest.json reads every one, on
+     * several threads); the whole map is built only for iteration.
+     */
+    private final class ParentMap extends java.util.AbstractMap<String, List<String>> {
+        private final Lazy<Map<String, List<String>>> all;
+
+        ParentMap(Lazy<Map<String, List<String>>> all) {
+            this.all = all;
+        }
+
+        @Override
+        public List<String> get(Object key) {
+            return key instanceof String id && contains(id) ? List.copyOf(dependsOn(id)) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String id && contains(id);
+        }
+
+        @Override
+        public int size() {
+            return sources.size() + nodes.size() + exposures.size();
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return all.get().entrySet();
         }
     }
 

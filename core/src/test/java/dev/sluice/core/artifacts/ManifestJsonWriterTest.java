@@ -309,6 +309,22 @@ class ManifestJsonWriterTest {
     }
 
     @Test
+    void parentMapLookupsAgreeWithItsEntries() {
+        // single lookups are answered from the resources, iteration from a built map: both must say the same
+        dev.sluice.core.manifest.Manifest graph = ManifestFixture.manifest();
+        java.util.Map<String, java.util.List<String>> built = new java.util.TreeMap<>(graph.parentMap);
+        assertThat(built.keySet()).containsExactlyElementsOf(graph.sortedIds());
+        assertThat(graph.parentMap).hasSize(built.size());
+        built.forEach((id, parents) -> {
+            assertThat(graph.parentMap.get(id)).isEqualTo(parents);
+            assertThat(graph.parentMap.containsKey(id)).isTrue();
+        });
+        assertThat(graph.parentMap.get("model.nowhere.missing")).isNull();
+        assertThat(graph.parentMap.getOrDefault("model.nowhere.missing", java.util.List.of())).isEmpty();
+        assertThat(graph.parentMap.get(STG)).containsExactly(SOURCE);
+    }
+
+    @Test
     void fileIsCompactUtf8AndWrittenAtomically() throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).startsWith("{\"metadata\":{\"dbt_schema_version\":");
