@@ -17,7 +17,20 @@ public final class FqnMethod implements SelectionMethod {
     @Override
     public Set<String> search(MethodScope scope, List<String> arguments, String value) {
         Selector selector = new Selector(value);
-        return scope.idsWhere(c -> c.isNode() && selector.matches(c.fqn()));
+        if (selector.firstWildcard < selector.parts.length) {
+            return scope.idsWhere(c -> c.isNode() && selector.matches(c.fqn()));
+        }
+        // no wildcard: a match has the value as its name or the value's first part opening its first or second
+        // segment, so only the nodes the index finds so need the full test (in the scope's order, as a scan gives)
+        FqnIndex index = scope.fqnIndex().get();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (int position : index.candidates(value, selector.parts[0])) {
+            Selectable candidate = index.at(position);
+            if (selector.matches(candidate.fqn())) {
+                out.add(candidate.uniqueId());
+            }
+        }
+        return out;
     }
 
     public static boolean matches(List<String> fqn, String selector) {
