@@ -89,18 +89,8 @@ final class Warehouse implements AutoCloseable {
         if (closing == null) {
             return;
         }
-        boolean interrupted = false;
-        while (closing.isAlive()) {
-            try {
-                closing.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        dev.sluice.core.parallel.Threads.joinUninterruptibly(closing);
         closing = null;
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Adapter await(FutureTask<Adapter> early) {

@@ -25,11 +25,7 @@ final class ArtifactFiles {
 
     /** Writes the JSON a {@link Body} produces; the same temp-file-and-move as {@link #write}. */
     void stream(Path file, Body body) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        atomically(file, temp -> {
             try (OutputStream buffered = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 18)) {
                 JsonSink.Counting counting = new JsonSink.Counting(buffered);
                 JsonGenerator out = mapper.getFactory().createGenerator(counting)
@@ -38,14 +34,7 @@ final class ArtifactFiles {
                 body.writeTo(new JsonSink(out, counting));
                 out.close();
             }
-            move(temp, target);
-            temp = null;
-        } catch (IOException e) {
-            throw new SluiceException(ErrorCode.IO, "Could not write " + target + ": " + e.getMessage(),
-                    SourceLocation.of(target.toString()), null, e);
-        } finally {
-            deleteQuietly(temp);
-        }
+        });
     }
 
     /**
@@ -53,10 +42,7 @@ final class ArtifactFiles {
      * same temp-file-and-move as {@link #write}: the old file, even if it is {@code from}, stays whole until the move.
      */
     void spliced(Path file, byte[] head, java.nio.channels.FileChannel from, long start, long end) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        atomically(file, temp -> {
             try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(temp,
                     java.nio.file.StandardOpenOption.WRITE)) {
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(head);
@@ -71,6 +57,17 @@ final class ArtifactFiles {
                     at += n;
                 }
             }
+        });
+    }
+
+    /** Fills a temporary file beside {@code file}, then moves it into place: a reader never sees half a file. */
+    private static void atomically(Path file, TempWriter writer) {
+        Path target = file.toAbsolutePath();
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            writer.fill(temp);
             move(temp, target);
             temp = null;
         } catch (IOException e) {
@@ -79,6 +76,10 @@ final class ArtifactFiles {
         } finally {
             deleteQuietly(temp);
         }
+    }
+
+    private interface TempWriter {
+        void fill(Path temp) throws IOException;
     }
 
     /** A generator with the same settings as the files, writing UTF-8 to {@code bytes}. */
@@ -101,22 +102,11 @@ final class ArtifactFiles {
     }
 
     void write(JsonNode tree, Path file) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        atomically(file, temp -> {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 mapper.writeValue(out, tree);
             }
-            move(temp, target);
-            temp = null;
-        } catch (IOException e) {
-            throw new SluiceException(ErrorCode.IO, "Could not write " + target + ": " + e.getMessage(),
-                    SourceLocation.of(target.toString()), null, e);
-        } finally {
-            deleteQuietly(temp);
-        }
+        });
     }
 
     /** The exact text {@link #write} puts in the file. */

@@ -31,7 +31,8 @@ final class CallChains {
         return out.toString();
     }
 
-    private static int nextOpen(String text, int from) {
+    /** Where the next opening delimiter ("{{" or "{%") starts at or after {@code from}; -1 if none. */
+    static int nextOpen(String text, int from) {
         int a = text.indexOf("{{", from);
         int b = text.indexOf("{%", from);
         if (a < 0) {

@@ -21,7 +21,7 @@ final class KeywordArguments {
         int i = 0;
         int n = template.length();
         while (i < n) {
-            int open = nextOpen(template, i);
+            int open = CallChains.nextOpen(template, i);
             if (open < 0) {
                 break;
             }
@@ -48,15 +48,6 @@ final class KeywordArguments {
             return template;
         }
         return out.append(template, copied, n).toString();
-    }
-
-    private static int nextOpen(String text, int from) {
-        int a = text.indexOf("{{", from);
-        int b = text.indexOf("{%", from);
-        if (a < 0) {
-            return b;
-        }
-        return b < 0 ? a : Math.min(a, b);
     }
 
     private static boolean isRaw(String body) {

@@ -150,18 +150,8 @@ public final class ParseCache {
         if (thread == null) {
             return;
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        dev.sluice.core.parallel.Threads.joinUninterruptibly(thread);
         storing = null;
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private volatile Thread storing;
