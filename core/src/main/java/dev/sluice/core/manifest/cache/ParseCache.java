@@ -72,23 +72,26 @@ public final class ParseCache {
      * decoded only when its manifest is first asked for.
      */
     public Lookup lookup(String inputs, EnvReads env, Supplier<FileTable> scan, boolean decodeAhead) {
+        // the files are scanned on another core while the cache file is read: whatever the outcome, both are needed
+        CompletableFuture<FileTable> scanning = CompletableFuture.supplyAsync(scan, DECODER);
+        Supplier<FileTable> scanned = () -> join(scanning);
         Stored stored;
         try {
             stored = read();
         } catch (NoSuchFileException e) {
-            return new Miss("no parse cache yet", scan.get());
+            return new Miss("no parse cache yet", scanned.get());
         } catch (IOException | RuntimeException e) {
-            return new Miss("the parse cache could not be read (" + e.getMessage() + ")", scan.get());
+            return new Miss("the parse cache could not be read (" + e.getMessage() + ")", scanned.get());
         }
         if (!stored.inputs.equals(inputs)) {
-            return new Miss("the target, --vars or Sluice itself changed", scan.get());
+            return new Miss("the target, --vars or Sluice itself changed", scanned.get());
         }
         if (!stored.envDigest.equals(env.digest(stored.envNames))) {
-            return new Miss("an environment variable the project reads changed", scan.get());
+            return new Miss("an environment variable the project reads changed", scanned.get());
         }
         CompletableFuture<Manifest> decoding = decodeAhead
                 ? CompletableFuture.supplyAsync(() -> ManifestCodec.decode(stored.manifest), DECODER) : null;
-        FileTable current = scan.get();
+        FileTable current = scanned.get();
         FileTable.Changes changes = current.compare(stored.files);
         if (changes.none() && decoding == null) {
             return new Fresh(() -> ManifestCodec.decode(stored.manifest), stored.generation, stored.counts);
@@ -105,6 +108,21 @@ public final class ParseCache {
         Manifest decoded = manifest;
         return changes.none() ? new Fresh(() -> decoded, stored.generation, stored.counts)
                 : new FilesChanged(manifest, stored.generation, changes, current);
+    }
+
+    /** The scan's result; its own exception (an unreadable folder) as if it had run on this thread. */
+    private static FileTable join(CompletableFuture<FileTable> scanning) {
+        try {
+            return scanning.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** One daemon thread, so a decode never keeps the process alive. */
