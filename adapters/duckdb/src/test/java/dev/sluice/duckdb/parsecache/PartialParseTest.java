@@ -112,6 +112,17 @@ class PartialParseTest {
         // and again from the re-parsed cache: the next parse reuses it whole
         assertThat(parse()).contains(REUSED);
         assertSameAsFullParse();
+
+        // new SQL, the same refs: the parent and child maps are copied; the same refs in another order are not
+        project.write("models/top.sql", "{{ config(alias=var('suffix'), materialized='view', tags=['t']) }}"
+                + " select m.id + 1 as id from {{ ref('middle') }} m join {{ ref('other') }} o on true");
+        assertThat(parse()).contains(REPARSED);
+        assertSameAsFullParse();
+        project.write("models/top.sql", "{{ config(alias=var('suffix'), materialized='view', tags=['t']) }}"
+                + " select m.id from {{ ref('other') }} o join {{ ref('middle') }} m on true");
+        assertThat(parse()).contains(REPARSED);
+        assertThat(assertSameAsFullParse().at("/parent_map/model.cached.top").toString())
+                .isEqualTo("[\"model.cached.other\",\"model.cached.middle\"]");
     }
 
     @Test

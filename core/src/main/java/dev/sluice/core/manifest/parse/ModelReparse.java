@@ -14,6 +14,8 @@ import dev.sluice.core.project.Vars;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
@@ -90,9 +92,14 @@ final class ModelReparse {
             if (resolver.resolve(node) != null) {
                 return null;
             }
-            changedEdges.add(node.uniqueId);
-            changedEdges.addAll(node.dependsOnNodes);
-            changedEdges.addAll(cached.nodes.get(node.uniqueId).dependsOnNodes);
+            Collection<String> before = cached.nodes.get(node.uniqueId).dependsOnNodes;
+            // the usual edit changes the SQL, not the refs: then no parent or child map entry changes (a parent map
+            // entry lists the dependencies in order, so the order counts; child lists are sorted)
+            if (!new ArrayList<>(node.dependsOnNodes).equals(new ArrayList<>(before))) {
+                changedEdges.add(node.uniqueId);
+                changedEdges.addAll(node.dependsOnNodes);
+                changedEdges.addAll(before);
+            }
             try {
                 naming.apply(node, () -> factory.parseContext(node));
             } catch (SluiceException e) {

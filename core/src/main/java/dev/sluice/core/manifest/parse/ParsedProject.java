@@ -51,8 +51,18 @@ public final class ParsedProject {
 
     /** How many resources of each kind; does not need the manifest when the parse cache recorded them. */
     public ManifestCounts counts() {
-        return counts != null ? counts : ManifestCounts.of(manifest());
+        if (counts != null) {
+            return counts;
+        }
+        ManifestCounts computed = countedHere;
+        if (computed == null) {
+            countedHere = computed = ManifestCounts.of(manifest());
+        }
+        return computed;
     }
+
+    /** The counts worked out from the manifest, once (a pass over every node). */
+    private volatile ManifestCounts countedHere;
 
     public MacroLibrary macros() {
         return macros;
