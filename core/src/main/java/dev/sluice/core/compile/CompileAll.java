@@ -4,7 +4,6 @@ import dev.sluice.core.manifest.Node;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,15 +67,7 @@ public final class CompileAll {
 
     private static CompiledNode result(CompletableFuture<CompiledNode> node) {
         try {
-            return node.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error failure) {
-                throw failure;
-            }
-            throw e;
+            return dev.sluice.core.parallel.Threads.join(node);
         } catch (CancellationException e) {
             throw new IllegalStateException("a node after a failed one was waited for", e);
         }

@@ -74,7 +74,7 @@ public final class ParseCache {
     public Lookup lookup(String inputs, EnvReads env, Supplier<FileTable> scan, boolean decodeAhead) {
         // the files are scanned on another core while the cache file is read: whatever the outcome, both are needed
         CompletableFuture<FileTable> scanning = CompletableFuture.supplyAsync(scan, DECODER);
-        Supplier<FileTable> scanned = () -> join(scanning);
+        Supplier<FileTable> scanned = () -> dev.sluice.core.parallel.Threads.join(scanning);
         Stored stored;
         try {
             stored = read();
@@ -108,21 +108,6 @@ public final class ParseCache {
         Manifest decoded = manifest;
         return changes.none() ? new Fresh(() -> decoded, stored.generation, stored.counts)
                 : new FilesChanged(manifest, stored.generation, changes, current);
-    }
-
-    /** The scan's result; its own exception (an unreadable folder) as if it had run on this thread. */
-    private static FileTable join(CompletableFuture<FileTable> scanning) {
-        try {
-            return scanning.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     /** One daemon thread, so a decode never keeps the process alive. */
