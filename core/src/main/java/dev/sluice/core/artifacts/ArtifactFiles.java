@@ -12,10 +12,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes a JSON tree as compact UTF-8 to a temp file beside the target, then moves it into place. */
 final class ArtifactFiles {
@@ -61,25 +59,14 @@ final class ArtifactFiles {
     }
 
     /** Fills a temporary file beside {@code file}, then moves it into place: a reader never sees half a file. */
-    private static void atomically(Path file, TempWriter writer) {
+    private static void atomically(Path file, dev.sluice.core.io.AtomicFile.Content content) {
         Path target = file.toAbsolutePath();
-        Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            writer.fill(temp);
-            move(temp, target);
-            temp = null;
+            dev.sluice.core.io.AtomicFile.replace(target, content);
         } catch (IOException e) {
             throw new SluiceException(ErrorCode.IO, "Could not write " + target + ": " + e.getMessage(),
                     SourceLocation.of(target.toString()), null, e);
-        } finally {
-            deleteQuietly(temp);
         }
-    }
-
-    private interface TempWriter {
-        void fill(Path temp) throws IOException;
     }
 
     /** A generator with the same settings as the files, writing UTF-8 to {@code bytes}. */
@@ -116,25 +103,6 @@ final class ArtifactFiles {
         } catch (IOException e) {
             throw new SluiceException(ErrorCode.INTERNAL, "Could not serialize artifact: " + e.getMessage(), null,
                     null, e);
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // best effort: the write already failed and that error is the one to report
         }
     }
 }

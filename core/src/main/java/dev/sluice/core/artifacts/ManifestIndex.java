@@ -3,10 +3,8 @@ package dev.sluice.core.artifacts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -188,7 +186,7 @@ public final class ManifestIndex {
                 out.put(section.plain[i] ? (byte) 1 : (byte) 0);
             }
         }
-        replace(file, out.toArray());
+        dev.sluice.core.io.AtomicFile.replace(file, out.toArray());
     }
 
     /** The header alone (a few bytes read), or null when there is no readable index. */
@@ -233,19 +231,6 @@ public final class ManifestIndex {
         }
     }
 
-    private static void replace(Path file, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), "." + FILE_NAME, ".tmp");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
 
     /** A growable big-endian byte buffer (DataOutputStream's synchronized per-byte writes cost too much here). */
     private static final class Bytes {

@@ -8,10 +8,8 @@ import dev.sluice.core.artifacts.ArtifactMetadata;
 import dev.sluice.core.errors.ErrorCode;
 import dev.sluice.core.errors.SluiceException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,27 +38,11 @@ public final class SourcesJson {
 
     public void write(List<SourceFreshness> results, double elapsedSeconds, ArtifactMetadata meta, Path file) {
         Path target = file.toAbsolutePath();
-        Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            mapper.writeValue(temp.toFile(), toJson(results, elapsedSeconds, meta));
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            dev.sluice.core.io.AtomicFile.replace(target,
+                    temp -> mapper.writeValue(temp.toFile(), toJson(results, elapsedSeconds, meta)));
         } catch (IOException e) {
             throw new SluiceException(ErrorCode.IO, "Could not write " + target + ": " + e.getMessage());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the write already failed; that error is the one reported
-                }
-            }
         }
     }
 

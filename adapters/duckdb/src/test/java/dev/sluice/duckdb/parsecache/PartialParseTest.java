@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.core.api.InvocationOptions;
+import dev.sluice.core.errors.ErrorCode;
 import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.execute.NodeStatus;
 import dev.sluice.core.execute.RunResults;
@@ -58,9 +59,14 @@ class PartialParseTest {
 
     @Test
     void nothingChangedReusesTheWholeParseAndBuildsFromIt() {
-        parse();
+        String full = parse();
+        int fullCount = project.sluice().parse(options().partialParse(false)
+                .targetPath(dir.resolve("target-count")).build());
         String first = parse();
         assertThat(first).contains(REUSED);
+        // the counts come from the cache, the manifest never decoded: they must be the full parse's
+        assertThat(foundLine(first)).isEqualTo(foundLine(full)).startsWith("Found 5 models, 2 data tests");
+        assertThat(project.sluice().parse(options().build())).isEqualTo(fullCount).isEqualTo(7);
         assertSameAsFullParse();
         RunResults results = project.sluice().build(options().build());
         assertThat(results.results()).allMatch(r -> r.status() == NodeStatus.SUCCESS || r.status() == NodeStatus.PASS);
@@ -190,6 +196,24 @@ class PartialParseTest {
     }
 
     @Test
+    void aBrokenMacroFoundWhileTheMacrosParseAheadIsReportedWithItsFile() {
+        parse();
+        project.write("macros/label.sql", "{% macro label(x) %}'{{ x }'{% endmacro %}");
+        for (int attempt = 0; attempt < 2; attempt++) { // run parses its macros ahead, on another thread
+            assertThatThrownBy(() -> project.sluice().run(options().build()))
+                    .isInstanceOf(SluiceException.class)
+                    .satisfies(e -> {
+                        assertThat(((SluiceException) e).code()).isEqualTo(ErrorCode.JINJA_SYNTAX);
+                        assertThat(((SluiceException) e).location().file()).isEqualTo("macros/label.sql");
+                    })
+                    .hasMessageContaining("Missing end tag");
+        }
+        project.write("macros/label.sql", "{% macro label(x) %}'{{ x }}-v3'{% endmacro %}");
+        project.sluice().run(options().build());
+        assertThat(query("select label from base")).isEqualTo("base-v3");
+    }
+
+    @Test
     void aCycleIsReportedEveryTimeUntilItIsFixed() {
         parse();
         project.write("models/base.sql", "select * from {{ ref('middle') }}"); // base <- middle <- base
@@ -239,6 +263,10 @@ class PartialParseTest {
         parse(options().partialParse(false));
         assertThat(parse()).contains(REPARSED);
         assertSameAsFullParse();
+    }
+
+    private static String foundLine(String messages) {
+        return messages.lines().filter(line -> line.startsWith("Found ")).findFirst().orElse("");
     }
 
     private InvocationOptions.Builder options() {

@@ -1,15 +1,14 @@
 package dev.sluice.core.manifest.cache;
 
+import dev.sluice.core.io.AtomicFile;
 import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.ManifestCounts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -251,30 +250,21 @@ public final class ParseCache {
     }
 
     private void write(byte[] head, byte[] manifest) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "." + FILE_NAME, ".tmp");
-        try {
-            CRC32C crc = new CRC32C();
-            crc.update(head);
-            crc.update(manifest);
-            long value = crc.getValue();
-            byte[] tail = new byte[8];
-            for (int i = 0; i < 8; i++) {
-                tail[i] = (byte) (value >>> (8 * i));
-            }
+        CRC32C crc = new CRC32C();
+        crc.update(head);
+        crc.update(manifest);
+        long value = crc.getValue();
+        byte[] tail = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            tail[i] = (byte) (value >>> (8 * i));
+        }
+        AtomicFile.replace(file, temp -> {
             try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 out.write(MAGIC);
                 out.write(head);
                 out.write(manifest);
                 out.write(tail);
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 }
