@@ -35,22 +35,22 @@ final class Engine implements SluiceApi {
 
     /** A session for a command that works from the files alone (it may still connect, for introspective macros). */
     private Session open(InvocationOptions options) {
-        return Session.open(options, env, events, adapters, jinja, Session.WarehouseUse.NONE);
+        return Session.open(options, env, events, adapters, jinja, Session.Needs.MANIFEST);
     }
 
     /** A session for a command that will use the warehouse: the adapter prepares while the project parses. */
     private Session openConnecting(InvocationOptions options) {
-        return Session.open(options, env, events, adapters, jinja, Session.WarehouseUse.CONNECTS);
+        return Session.open(options, env, events, adapters, jinja, Session.Needs.CONNECTS);
     }
 
     /** A session for a command that runs nodes: its warehouse connection opens while the project parses. */
     private Session openToRun(InvocationOptions options) {
-        return Session.open(options, env, events, adapters, jinja, Session.WarehouseUse.RUNS_NODES);
+        return Session.open(options, env, events, adapters, jinja, Session.Needs.RUNS_NODES);
     }
 
     @Override
     public int parse(InvocationOptions options) {
-        try (Session session = Session.open(options, env, events, adapters, jinja, Session.WarehouseUse.PARSE_ONLY)) {
+        try (Session session = Session.open(options, env, events, adapters, jinja, Session.Needs.PARSE_ONLY)) {
             long clock = System.nanoTime();
             new ArtifactWriter(session).manifest();
             events.accept(dev.sluice.core.events.Event.Message.debug("Wrote manifest.json in "

@@ -80,12 +80,11 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * Loads the project and profile and parses the manifest. {@code use} says whether the command will connect: if
-     * it may, the adapter starts its one-time preparation now, while the project is parsed; if it runs nodes, the
-     * connection itself opens while the project is parsed.
+     * Loads the project and profile and parses the manifest, getting ready meanwhile what the command {@code needs}
+     * (see {@link Needs}).
      */
     static Session open(InvocationOptions options, EnvVars env, EventSink events, AdapterRegistry adapters,
-                        JinjaEngine jinja, WarehouseUse use) {
+                        JinjaEngine jinja, Needs needs) {
         Path projectDir = (options.projectDir() == null ? Path.of("") : options.projectDir()).toAbsolutePath().normalize();
         EnvReads envReads = new EnvReads(env);
         env = envReads.env();
@@ -95,7 +94,7 @@ final class Session implements AutoCloseable {
                 options.threads());
         TargetConfig raw = new ProfileLoader(jinja, env, logger).load(request, projectDir, project.profile(), options.vars());
         AdapterFactory factory = adapters.get(raw.type());
-        if (use == WarehouseUse.CONNECTS || use == WarehouseUse.RUNS_NODES) {
+        if (needs == Needs.CONNECTS || needs == Needs.RUNS_NODES) {
             factory.prepare();
         }
         TargetConfig target = factory.normalize(raw);
@@ -118,15 +117,16 @@ final class Session implements AutoCloseable {
                     .with("vars", options.vars())
                     .digest();
             cacheUse = new ManifestParser.CacheUse(ParseCache.in(targetDir,
-                    text -> events.accept(Event.Message.debug(text))), envReads, inputs, use != WarehouseUse.PARSE_ONLY);
+                    text -> events.accept(Event.Message.debug(text))), envReads, inputs, needs != Needs.PARSE_ONLY);
         }
         Warehouse warehouse = new Warehouse(() -> connect(factory, target, project.root(), events));
-        if (use == WarehouseUse.RUNS_NODES) {
+        if (needs == Needs.RUNS_NODES) {
             warehouse.openAhead();
         }
         ParsedProject parsed;
         try {
-            parsed = new ManifestParser(jinja, env, events).macrosAhead(use == WarehouseUse.RUNS_NODES).parse(project, parseTarget, options.vars(), id.toString(),
+            parsed = new ManifestParser(jinja, env, events).macrosAhead(needs == Needs.RUNS_NODES).parse(project,
+                    parseTarget, options.vars(), id.toString(),
                     DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)), cacheUse);
         } catch (RuntimeException | Error e) {
             warehouse.close();
@@ -146,15 +146,18 @@ final class Session implements AutoCloseable {
         }
     }
 
-    /** How a command will use the warehouse, so the session can get ready for it while the project parses. */
-    enum WarehouseUse {
-        /** Works from the files alone (it may still connect, for introspective macros). */
-        NONE,
-        /** {@code parse}: as NONE, and may not need the manifest itself (a cached one is decoded only if asked for). */
+    /**
+     * What a command will need from its session, so the session gets each ready while the project parses: a cached
+     * manifest decoded ahead, the adapter prepared, the connection opened, the macros parsed.
+     */
+    enum Needs {
+        /** {@code parse}: the counts and manifest.json only (a cached manifest is decoded only if asked for). */
         PARSE_ONLY,
-        /** Will connect. */
+        /** The manifest; works from the files (it may still connect, for introspective macros). */
+        MANIFEST,
+        /** The manifest and a connection. */
         CONNECTS,
-        /** Will run nodes: connects at once. */
+        /** Runs nodes: the manifest, a connection at once, and the macros. */
         RUNS_NODES
     }
 

@@ -1,14 +1,13 @@
 package dev.sluice.core.manifest.cache;
 
+import dev.sluice.core.io.VisibleFiles;
 import dev.sluice.core.project.ProjectConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -149,26 +148,8 @@ public final class FileTable {
     }
 
     private static void walk(Path base, Map<String, Entry> files) {
-        if (!Files.isDirectory(base)) {
-            return;
-        }
         try {
-            Files.walkFileTree(base, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    return !dir.equals(base) && name.startsWith(".") ? FileVisitResult.SKIP_SUBTREE
-                            : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
-                        files.put(file.toString(), entry(attrs));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            VisibleFiles.walk(base, (file, attrs) -> files.put(file.toString(), entry(attrs)));
         } catch (IOException e) {
             throw new Uncacheable("an unreadable folder " + base + ": " + e.getMessage());
         }

@@ -1,12 +1,11 @@
 package dev.sluice.core.manifest.parse;
 
+import dev.sluice.core.io.VisibleFiles;
 import dev.sluice.core.errors.ErrorCode;
 import dev.sluice.core.errors.SluiceException;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,30 +63,15 @@ final class ProjectFileIndex {
         }
         List<Found> found = new ArrayList<>();
         String prefix = base.toString() + "/";
-        if (Files.isDirectory(base)) {
-            try {
-                Files.walkFileTree(base, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                        return !dir.equals(base) && name.startsWith(".") ? FileVisitResult.SKIP_SUBTREE
-                                : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        String name = file.getFileName().toString();
-                        if (attrs.isRegularFile() && !name.startsWith(".")) {
-                            int dot = name.lastIndexOf('.');
-                            found.add(new Found(file, relative(base, prefix, file),
-                                    dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT)));
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                throw new SluiceException(ErrorCode.IO, "cannot read folder " + base + ": " + e.getMessage());
-            }
+        try {
+            VisibleFiles.walk(base, (file, attrs) -> {
+                String name = file.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                found.add(new Found(file, relative(base, prefix, file),
+                        dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT)));
+            });
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO, "cannot read folder " + base + ": " + e.getMessage());
         }
         walked.put(base, found);
         return found;
