@@ -5,8 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * DuckDB's JDBC driver loads its native library the first time it is used: it inflates a 70 MB shared object from the
- * jar into a temporary file and links it, a few hundred milliseconds. {@link #startLoading()} does that on a daemon
+ * DuckDB's JDBC driver loads its native library the first time it is used: from its own jar it inflates a 70 MB
+ * shared object into a temporary file and links it; from sluice.jar, which leaves the library out, it links the copy
+ * beside the jar (cli/README.md). Either takes from tens to hundreds of milliseconds. {@link #startLoading()} does that on a daemon
  * thread so it overlaps with parsing the project; {@link #awaitLoaded()} waits for it (and reports a failure) before
  * the first connection. Without a start, the first connection loads the library itself, as the driver always does.
  */
