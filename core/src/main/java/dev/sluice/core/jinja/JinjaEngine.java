@@ -68,8 +68,17 @@ public final class JinjaEngine {
      * macros parsed cleanly when it was made and which a command like {@code parse} or {@code ls} never calls.
      */
     public MacroLibrary lazyMacros(String rootPackage, List<MacroSource> sources) {
+        return lazyMacros(rootPackage, sources, null);
+    }
+
+    /**
+     * Lazy macros whose names are known without parsing them ({@code names}: package -> macro names, as found by
+     * scanning the same sources): questions about which macro a name means are then answered without Jinja.
+     */
+    public MacroLibrary lazyMacros(String rootPackage, List<MacroSource> sources,
+                                   java.util.function.Supplier<Map<String, java.util.Set<String>>> names) {
         List<MacroSource> copy = List.copyOf(sources);
-        return new MacroLibrary(rootPackage, () -> macrosByPackage(copy));
+        return new MacroLibrary(rootPackage, () -> macrosByPackage(copy), names);
     }
 
     private Map<String, Map<String, DbtMacroFunction>> macrosByPackage(List<MacroSource> sources) {

@@ -19,16 +19,25 @@ public final class MacroLibrary {
     private final Map<String, Map<String, DbtMacroFunction>> visible = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> namespaces = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Package -> macro names, known without parsing (null: ask the parsed macros). */
+    private final java.util.function.Supplier<Map<String, java.util.Set<String>>> names;
+
     MacroLibrary(String rootPackage, Map<String, Map<String, DbtMacroFunction>> byPackage) {
         this.rootPackage = rootPackage;
         this.byPackage = byPackage;
         this.parse = null;
+        this.names = null;
     }
 
-    /** A library whose macros are parsed on first use (a cached parse may never need them). */
-    MacroLibrary(String rootPackage, java.util.function.Supplier<Map<String, Map<String, DbtMacroFunction>>> parse) {
+    /**
+     * A library whose macros are parsed on first use (a cached parse may never need them); {@code names}, if not
+     * null, answers {@link #isBuiltInDispatch} until then.
+     */
+    MacroLibrary(String rootPackage, java.util.function.Supplier<Map<String, Map<String, DbtMacroFunction>>> parse,
+                 java.util.function.Supplier<Map<String, java.util.Set<String>>> names) {
         this.rootPackage = rootPackage;
         this.parse = parse;
+        this.names = names;
     }
 
     private Map<String, Map<String, DbtMacroFunction>> byPackage() {
@@ -98,14 +107,45 @@ public final class MacroLibrary {
      * packages or the adapter overrides it, so its result can be computed without Jinja.
      */
     public boolean isBuiltInDispatch(String packageName, String name, String adapterType, List<String> searchOrder) {
-        DbtMacroFunction bare = visibleFrom(packageName).get(name);
-        if (bare == null || !INTERNAL_PACKAGE.equals(bare.packageName())
-                || bare != macrosOf(INTERNAL_PACKAGE).get(name)) {
+        Map<String, java.util.Set<String>> known = macroNames();
+        // a bare name means the built-in macro unless any other package defines it: every package is visible
+        // from every other one, the node's own and the root project's in front
+        for (Map.Entry<String, java.util.Set<String>> pkg : known.entrySet()) {
+            if (!pkg.getKey().equals(INTERNAL_PACKAGE) && pkg.getValue().contains(name)) {
+                return false;
+            }
+        }
+        if (!known.getOrDefault(INTERNAL_PACKAGE, java.util.Set.of()).contains(name)) {
             return false;
         }
-        DbtMacroFunction target = dispatch(name, adapterType, searchOrder).orElse(null);
-        return target != null && target == macrosOf(INTERNAL_PACKAGE).get("default__" + name);
+        // dispatch's search, by name: the first package of the order with <adapter>__name or default__name
+        for (String pkg : searchOrder) {
+            java.util.Set<String> defined = known.getOrDefault(pkg, java.util.Set.of());
+            if (defined.contains(adapterType + "__" + name)) {
+                return false;
+            }
+            if (defined.contains("default__" + name)) {
+                return pkg.equals(INTERNAL_PACKAGE);
+            }
+        }
+        return false;
     }
+
+    /** Package -> the names of its macros: from the parsed macros if parsed (or nothing else knows), else scanned. */
+    private Map<String, java.util.Set<String>> macroNames() {
+        if (byPackage != null || names == null) {
+            Map<String, java.util.Set<String>> parsed = new LinkedHashMap<>();
+            byPackage().forEach((pkg, macros) -> parsed.put(pkg, macros.keySet()));
+            return parsed;
+        }
+        Map<String, java.util.Set<String>> scanned = scannedNames;
+        if (scanned == null) {
+            scannedNames = scanned = names.get();
+        }
+        return scanned;
+    }
+
+    private volatile Map<String, java.util.Set<String>> scannedNames;
 
     /** Names a template in {@code packageName} can call without a namespace, with the macro each one means. */
     Map<String, DbtMacroFunction> visibleFrom(String packageName) {

@@ -265,6 +265,87 @@ class PartialParseTest {
         assertSameAsFullParse();
     }
 
+    @Test
+    void aModelReparseIsStoredAsADeltaOverTheStoredParse() throws IOException {
+        parse();
+        Path cache = dir.resolve("target/partial_parse.sluice");
+        Path delta = dir.resolve("target/partial_parse.delta.sluice");
+        byte[] stored = Files.readAllBytes(cache);
+        project.write("models/other.sql", "select 3 as id");
+        assertThat(parse()).contains(REPARSED);
+        assertSameAsFullParse();
+        // a model with a YAML patch and a ref, edited after the first: the delta holds both
+        project.write("models/middle.sql", "select id + 10 as id, label from {{ ref('base') }}");
+        assertThat(parse()).contains(REPARSED);
+        assertThat(Files.readAllBytes(cache)).isEqualTo(stored);
+        assertThat(delta).exists();
+        assertSameAsFullParse();
+        // the stored parse with its delta is the parse: reused whole, and built from
+        assertThat(parse()).contains(REUSED);
+        assertSameAsFullParse();
+        project.sluice().build(options().build());
+        assertThat(query("select max(id) from middle")).isEqualTo("11");
+        assertThat(query("select max(id) from other")).isEqualTo("3");
+        // new refs take the way through the whole earlier manifest, and are stored as a delta too
+        project.write("models/other.sql", "select id from {{ ref('base') }}");
+        assertThat(parse()).contains(REPARSED);
+        assertThat(assertSameAsFullParse().at("/child_map/model.cached.base").toString())
+                .contains("model.cached.other");
+        assertThat(Files.readAllBytes(cache)).isEqualTo(stored);
+    }
+
+    @Test
+    void anEnvVarReadByAnUnchangedModelStillCountsAfterAReparse() {
+        project.env("TAG_FROM_ENV", "first");
+        parse();
+        project.write("models/other.sql", "select 5 as id");
+        assertThat(parse()).contains(REPARSED);
+        project.env("TAG_FROM_ENV", "second");
+        assertThat(parse()).doesNotContain(REUSED).contains(FULL);
+        assertThat(assertSameAsFullParse().at("/nodes/model.cached.from_env/tags").toString())
+                .isEqualTo("[\"second\"]");
+    }
+
+    @Test
+    void aDamagedDeltaIsIgnoredAndTheEditsAreReparsedAgain() throws IOException {
+        parse();
+        project.write("models/other.sql", "select 6 as id");
+        assertThat(parse()).contains(REPARSED);
+        Path delta = dir.resolve("target/partial_parse.delta.sluice");
+        byte[] bytes = Files.readAllBytes(delta);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(delta, bytes);
+        // the stored parse's own file table shows other.sql as changed again
+        assertThat(parse()).contains(REPARSED);
+        assertThat(assertSameAsFullParse().at("/nodes/model.cached.other/raw_code").asText()).contains("6");
+        assertThat(parse()).contains(REUSED);
+    }
+
+    @Test
+    void aProjectsOwnSchemaNamingMacroIsUsedWhenAModelIsReparsed() {
+        project.write("macros/naming.sql", "{% macro generate_schema_name(custom, node) %}"
+                + "team_{{ node.name }}{% endmacro %}");
+        parse();
+        project.write("models/other.sql", "select 7 as id");
+        assertThat(parse()).contains(REPARSED);
+        assertThat(assertSameAsFullParse().at("/nodes/model.cached.other/schema").asText()).isEqualTo("team_other");
+    }
+
+    @Test
+    void manyModelsReparsedAtOnceAreStoredWhole() throws IOException {
+        for (int i = 0; i < 300; i++) {
+            project.write("models/many/m" + i + ".sql", "select " + i + " as id");
+        }
+        parse();
+        for (int i = 0; i < 300; i++) {
+            project.write("models/many/m" + i + ".sql", "select " + (i + 1) + " as id");
+        }
+        assertThat(parse()).contains("Re-parsed 300 changed model file(s)");
+        assertThat(dir.resolve("target/partial_parse.delta.sluice")).doesNotExist();
+        assertSameAsFullParse();
+        assertThat(parse()).contains(REUSED);
+    }
+
     private static String foundLine(String messages) {
         return messages.lines().filter(line -> line.startsWith("Found ")).findFirst().orElse("");
     }

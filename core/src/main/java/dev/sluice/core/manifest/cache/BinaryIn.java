@@ -82,6 +82,17 @@ final class BinaryIn {
         return value;
     }
 
+    /** Raw bytes written by {@link BinaryOut#bytes}. */
+    byte[] bytes() {
+        int length = count();
+        if (position + length > bytes.length) {
+            throw new CorruptCache("bytes running past the end");
+        }
+        byte[] out = java.util.Arrays.copyOfRange(bytes, position, position + length);
+        position += length;
+        return out;
+    }
+
     List<String> strings() {
         int n = count();
         List<String> out = new ArrayList<>(n);

@@ -75,6 +75,12 @@ final class BinaryOut {
         bytes.write(utf8, 0, utf8.length);
     }
 
+    /** Raw bytes, length first. */
+    void bytes(byte[] value) {
+        varint(value.length);
+        bytes.write(value, 0, value.length);
+    }
+
     void strings(Collection<String> values) {
         varint(values.size());
         for (String value : values) {

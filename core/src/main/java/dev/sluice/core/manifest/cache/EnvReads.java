@@ -37,6 +37,14 @@ public final class EnvReads {
         return new TreeSet<>(read);
     }
 
+    /**
+     * Counts {@code names} as read: an earlier parse read them, and the parts of it this parse reuses still depend on
+     * their values, so the cache this parse stores must record them too.
+     */
+    public void alsoRead(Collection<String> names) {
+        read.addAll(names);
+    }
+
     /** A digest of the current values of {@code names} (absent and empty differ); values themselves are never stored. */
     public String digest(Collection<String> names) {
         try {

@@ -122,6 +122,28 @@ public final class FileTable {
         }
     }
 
+    /** This table's entries for {@code paths} (those it has). */
+    Map<String, Entry> entries(java.util.Collection<String> paths) {
+        Map<String, Entry> out = new java.util.LinkedHashMap<>();
+        for (String path : paths) {
+            Entry entry = files.get(path);
+            if (entry != null) {
+                out.put(path, entry);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * This table with {@code newer} entries put over its own. The scan time stays this table's, the earlier one: a
+     * file is then trusted by its size and time only if it was older than the earlier scan, which is always safe.
+     */
+    FileTable withEntries(Map<String, Entry> newer) {
+        Map<String, Entry> out = new java.util.HashMap<>(files);
+        out.putAll(newer);
+        return new FileTable(out, scannedAtNanos);
+    }
+
     void write(BinaryOut out) {
         out.signed(scannedAtNanos);
         out.varint(files.size());

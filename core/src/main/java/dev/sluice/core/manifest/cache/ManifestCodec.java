@@ -47,6 +47,53 @@ public final class ManifestCodec {
         return manifest;
     }
 
+    /**
+     * Reads what {@link #encode} wrote, with the nodes of {@code replaced} (unique id -> node) taking the place of
+     * the stored ones of the same id, in the stored order.
+     */
+    public static Manifest decode(byte[] bytes, Map<String, Node> replaced) {
+        BinaryIn in = new BinaryIn(bytes);
+        Manifest manifest = read(in, replaced);
+        if (!in.atEnd()) {
+            throw new CorruptCache("bytes left after the manifest");
+        }
+        return manifest;
+    }
+
+    /** One node as self-contained bytes (its own string numbering). */
+    public static byte[] encodeNode(Node node) {
+        BinaryOut out = new BinaryOut();
+        writeNode(out, node);
+        return out.toByteArray();
+    }
+
+    static Node decodeNode(byte[] bytes) {
+        BinaryIn in = new BinaryIn(bytes);
+        Node node = readNode(in);
+        if (!in.atEnd()) {
+            throw new CorruptCache("bytes left after a node");
+        }
+        return node;
+    }
+
+    /** The docs alone, as self-contained bytes (a model's YAML patch may need them without the manifest). */
+    static byte[] encodeDocs(java.util.Collection<Doc> docs) {
+        BinaryOut out = new BinaryOut();
+        out.varint(docs.size());
+        docs.forEach(doc -> writeDoc(out, doc));
+        return out.toByteArray();
+    }
+
+    static Map<String, Doc> decodeDocs(byte[] bytes) {
+        BinaryIn in = new BinaryIn(bytes);
+        Map<String, Doc> docs = new LinkedHashMap<>();
+        for (int i = in.count(); i > 0; i--) {
+            Doc doc = readDoc(in);
+            docs.put(doc.uniqueId(), doc);
+        }
+        return docs;
+    }
+
     static void write(BinaryOut out, Manifest manifest) {
         out.string(manifest.projectName);
         out.varint(manifest.nodes.size());
@@ -66,11 +113,15 @@ public final class ManifestCodec {
     }
 
     static Manifest read(BinaryIn in) {
+        return read(in, Map.of());
+    }
+
+    static Manifest read(BinaryIn in, Map<String, Node> replaced) {
         String projectName = in.string();
         LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
         for (int i = in.count(); i > 0; i--) {
             Node node = readNode(in);
-            nodes.put(node.uniqueId, node);
+            nodes.put(node.uniqueId, replaced.getOrDefault(node.uniqueId, node));
         }
         LinkedHashMap<String, SourceDefinition> sources = new LinkedHashMap<>();
         for (int i = in.count(); i > 0; i--) {

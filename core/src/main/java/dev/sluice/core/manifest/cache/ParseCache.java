@@ -1,8 +1,11 @@
 package dev.sluice.core.manifest.cache;
 
 import dev.sluice.core.io.AtomicFile;
+import dev.sluice.core.manifest.Doc;
 import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.ManifestCounts;
+import dev.sluice.core.manifest.Node;
+import dev.sluice.core.manifest.ResourceType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +30,10 @@ import java.util.zip.CRC32C;
  * the {@link ParseInputs} digest, the environment variables the parse read (names, and a digest of their values), and
  * the {@link FileTable}. A parse whose inputs, variables and files are all unchanged takes the manifest from here; one
  * whose only changes are files gets the earlier manifest and the list of changed files, and decides what to re-parse.
+ *
+ * <p>A model re-parse is stored as a {@link ParseDelta} beside it instead of the whole parse again; the stored parse
+ * with its delta is then the parse. The models' {@link ModelFacts} are kept in a table read record by record, so a
+ * re-parse that keeps a model's refs never decodes the manifest.
  *
  * <p>Never stale by construction: anything not recorded here makes the cache unusable rather than wrong, and a
  * file that cannot be read back (truncated, edited, another version) is ignored and rewritten.
@@ -55,9 +65,50 @@ public final class ParseCache {
     public record Fresh(Supplier<Manifest> manifest, long generation, ManifestCounts counts) implements Lookup {
     }
 
-    /** Only files changed: the earlier manifest, and which files. */
-    public record FilesChanged(Manifest manifest, long generation, FileTable.Changes changes, FileTable files)
+    /** Only files changed: the earlier parse, and which files. */
+    public record FilesChanged(Earlier earlier, long generation, FileTable.Changes changes, FileTable files)
             implements Lookup {
+    }
+
+    /**
+     * The earlier parse when files changed: its manifest (decoded on first use, or already decoding), and what a model
+     * re-parse needs without decoding it — the models' {@link ModelFacts} and the docs.
+     */
+    public static final class Earlier {
+        private final Stored stored;
+        private final Supplier<Manifest> manifest;
+        private volatile Map<String, Doc> docs;
+
+        private Earlier(Stored stored, Supplier<Manifest> manifest) {
+            this.stored = stored;
+            this.manifest = manifest;
+        }
+
+        public Manifest manifest() {
+            return manifest.get();
+        }
+
+        /** Its counts: a model re-parse keeps them (it declines any change that would alter them). */
+        public ManifestCounts counts() {
+            return stored.counts;
+        }
+
+        /** The earlier facts of the root project's model {@code uniqueId}, or null if it had none. */
+        public ModelFacts facts(String uniqueId) {
+            byte[] newer = stored.delta == null ? null : stored.delta.facts().get(uniqueId);
+            if (newer != null) {
+                return ModelFacts.decode(newer);
+            }
+            return stored.facts.find(uniqueId, ModelFacts::decode, ModelFacts::uniqueId);
+        }
+
+        public Map<String, Doc> docs() {
+            Map<String, Doc> known = docs;
+            if (known == null) {
+                docs = known = java.util.Collections.unmodifiableMap(ManifestCodec.decodeDocs(stored.docs));
+            }
+            return known;
+        }
     }
 
     /** No usable cache; {@code why} says why (for --debug). */
@@ -76,7 +127,7 @@ public final class ParseCache {
         Supplier<FileTable> scanned = () -> dev.sluice.core.parallel.Threads.join(scanning);
         Stored stored;
         try {
-            stored = read();
+            stored = read(inputs);
         } catch (NoSuchFileException e) {
             return new Miss("no parse cache yet", scanned.get());
         } catch (IOException | RuntimeException e) {
@@ -88,25 +139,35 @@ public final class ParseCache {
         if (!stored.envDigest.equals(env.digest(stored.envNames))) {
             return new Miss("an environment variable the project reads changed", scanned.get());
         }
-        CompletableFuture<Manifest> decoding = decodeAhead
-                ? CompletableFuture.supplyAsync(() -> ManifestCodec.decode(stored.manifest), DECODER) : null;
+        env.alsoRead(stored.envNames);
+        Supplier<Manifest> decode = () -> ManifestCodec.decode(stored.manifest, stored.replacedNodes());
+        CompletableFuture<Manifest> decoding = decodeAhead ? CompletableFuture.supplyAsync(decode, DECODER) : null;
         FileTable current = scanned.get();
         FileTable.Changes changes = current.compare(stored.files);
-        if (changes.none() && decoding == null) {
-            return new Fresh(() -> ManifestCodec.decode(stored.manifest), stored.generation, stored.counts);
+        Supplier<Manifest> manifest = decoding == null ? memoized(decode) : () -> joinDecoded(decoding);
+        if (changes.none()) {
+            return new Fresh(manifest, stored.generation, stored.counts);
         }
-        if (decoding == null) {
-            decoding = CompletableFuture.completedFuture(null).thenApply(none -> ManifestCodec.decode(stored.manifest));
-        }
-        Manifest manifest;
-        try {
-            manifest = decoding.join();
-        } catch (CompletionException e) {
-            return new Miss("the cached manifest could not be read (" + e.getCause().getMessage() + ")", current);
-        }
-        Manifest decoded = manifest;
-        return changes.none() ? new Fresh(() -> decoded, stored.generation, stored.counts)
-                : new FilesChanged(manifest, stored.generation, changes, current);
+        return new FilesChanged(new Earlier(stored, manifest), stored.generation, changes, current);
+    }
+
+    /** A decode started ahead; its bytes passed their checksum, so it fails only if Sluice itself is wrong. */
+    private static Manifest joinDecoded(CompletableFuture<Manifest> decoding) {
+        return dev.sluice.core.parallel.Threads.join(decoding);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** One daemon thread, so a decode never keeps the process alive. */
@@ -141,6 +202,51 @@ public final class ParseCache {
         Thread thread = new Thread(() -> storeNow(generation, inputs, names, digest, files, manifest),
                 "sluice-parse-cache-store");
         thread.setDaemon(false);
+        storing = thread;
+        thread.start();
+        return generation;
+    }
+
+    /** A delta holding more re-parsed nodes than this is folded into a full store instead. */
+    private static final int DELTA_MAX_NODES = 256;
+
+    /**
+     * Stores a model re-parse as a delta over the stored parse ({@link ParseDelta}) on a thread of its own, and
+     * returns the generation it will have; 0 when the delta would grow too large (then store the whole parse). The
+     * delta holds every node re-parsed since the stored parse, so {@code reparsed} joins those already in it.
+     */
+    public long storeDeltaInBackground(String inputs, EnvReads env, FilesChanged changed, Collection<Node> reparsed) {
+        Stored stored = changed.earlier().stored;
+        ParseDelta earlier = stored.delta;
+        Map<String, byte[]> nodes = new LinkedHashMap<>(earlier == null ? Map.of() : earlier.nodes());
+        Map<String, byte[]> facts = new LinkedHashMap<>(earlier == null ? Map.of() : earlier.facts());
+        for (Node node : reparsed) {
+            nodes.remove(node.uniqueId); // re-added at the end: the order is the order of the latest edits
+            nodes.put(node.uniqueId, null);
+        }
+        if (nodes.size() > DELTA_MAX_NODES) {
+            return 0;
+        }
+        long generation = newGeneration();
+        Set<String> names = new java.util.TreeSet<>(env.names());
+        String digest = env.digest(names);
+        Map<String, FileTable.Entry> files = new LinkedHashMap<>(earlier == null ? Map.of() : earlier.files());
+        files.putAll(changed.files().entries(changed.changes().changed()));
+        List<Node> these = List.copyOf(reparsed);
+        awaitStored();
+        Thread thread = new Thread(() -> {
+            try {
+                for (Node node : these) {
+                    nodes.put(node.uniqueId, ManifestCodec.encodeNode(node));
+                    facts.put(node.uniqueId, ModelFacts.of(node).encode());
+                }
+                new ParseDelta(inputs, stored.baseGeneration, generation, List.copyOf(names), digest, files, nodes,
+                        facts).write(deltaFile());
+            } catch (IOException | RuntimeException e) {
+                debug.accept("could not write the parse cache delta " + deltaFile() + ": " + e.getMessage());
+                deleteDelta(); // the stored parse then stands as it was, under its own generation
+            }
+        }, "sluice-parse-cache-store");
         storing = thread;
         thread.start();
         return generation;
@@ -184,10 +290,13 @@ public final class ParseCache {
             out.varint(counts.sources());
             out.varint(counts.exposures());
             out.varint(counts.macros());
+            out.bytes(factsOf(manifest));
+            out.bytes(ManifestCodec.encodeDocs(manifest.docs.values()));
             byte[] encoded = ManifestCodec.encode(manifest);
             out.varint(encoded.length);
             byte[] head = out.toByteArray();
             write(head, encoded);
+            deleteDelta(); // it named the parse just replaced, so it no longer counts anyway
             return true;
         } catch (Uncacheable e) {
             debug.accept(e.getMessage() + "; the next parse will be a full one");
@@ -199,35 +308,71 @@ public final class ParseCache {
         return false;
     }
 
+    /** The facts of the root project's models, by unique id, for {@link Earlier#facts}. */
+    private static byte[] factsOf(Manifest manifest) {
+        Map<String, byte[]> facts = new java.util.LinkedHashMap<>();
+        for (Node node : manifest.nodes.values()) {
+            if (node.resourceType == ResourceType.MODEL && node.packageName.equals(manifest.projectName)) {
+                facts.put(node.uniqueId, ModelFacts.of(node).encode());
+            }
+        }
+        return KeyedRecords.write(facts);
+    }
+
     public void delete() {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // a stale file is still harmless: its inputs or files will not match
         }
+        deleteDelta();
     }
 
+    private void deleteDelta() {
+        try {
+            Files.deleteIfExists(deltaFile());
+        } catch (IOException ignored) {
+            // harmless: a delta counts only with the stored parse it names
+        }
+    }
+
+    private Path deltaFile() {
+        return file.resolveSibling(ParseDelta.FILE_NAME);
+    }
+
+    /**
+     * The stored parse as it stands: the cache file's, with its delta (if one counts) put over it — the delta's
+     * generation, environment reads and newer file entries, and its re-parsed nodes replacing the stored ones.
+     */
     private record Stored(String inputs, long generation, List<String> envNames, String envDigest, FileTable files,
-                          ManifestCounts counts, byte[] manifest) {
+                          ManifestCounts counts, KeyedRecords facts, byte[] docs, byte[] manifest, long baseGeneration,
+                          ParseDelta delta) {
+        Map<String, Node> replacedNodes() {
+            if (delta == null) {
+                return Map.of();
+            }
+            Map<String, Node> nodes = new java.util.HashMap<>();
+            delta.nodes().forEach((id, bytes) -> nodes.put(id, ManifestCodec.decodeNode(bytes)));
+            return nodes;
+        }
+
+        Stored with(ParseDelta newer) {
+            return new Stored(inputs, newer.generation(), newer.envNames(), newer.envDigest(),
+                    files.withEntries(newer.files()), counts, facts, docs, manifest, baseGeneration, newer);
+        }
     }
 
-    private Stored read() throws IOException {
+    private Stored read(String inputs) throws IOException {
+        Stored base = readBase();
+        ParseDelta delta = ParseDelta.read(deltaFile());
+        boolean counts = delta != null && delta.baseGeneration() == base.generation && delta.inputs().equals(inputs)
+                && base.inputs.equals(inputs);
+        return counts ? base.with(delta) : base;
+    }
+
+    private Stored readBase() throws IOException {
         byte[] all = Files.readAllBytes(file);
-        int bodyStart = MAGIC.length;
-        if (all.length < bodyStart + 8 || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new CorruptCache("not a Sluice parse cache");
-        }
-        int bodyEnd = all.length - 8;
-        CRC32C crc = new CRC32C();
-        crc.update(all, bodyStart, bodyEnd - bodyStart);
-        long expected = 0;
-        for (int i = 0; i < 8; i++) {
-            expected |= (long) (all[bodyEnd + i] & 0xFF) << (8 * i);
-        }
-        if (crc.getValue() != expected) {
-            throw new CorruptCache("checksum mismatch");
-        }
-        BinaryIn in = new BinaryIn(Arrays.copyOfRange(all, bodyStart, bodyEnd));
+        BinaryIn in = new BinaryIn(ParseDelta.Checksummed.body(all, MAGIC));
         if (in.varint() != ParseInputs.FORMAT) {
             throw new CorruptCache("another cache format");
         }
@@ -241,12 +386,14 @@ public final class ParseCache {
             byType[i] = in.count();
         }
         ManifestCounts counts = new ManifestCounts(byType, in.count(), in.count(), in.count());
+        KeyedRecords facts = KeyedRecords.of(in.bytes());
+        byte[] docs = in.bytes();
         int length = in.count();
         byte[] manifest = in.rest();
         if (manifest.length != length) {
             throw new CorruptCache("the manifest is cut short");
         }
-        return new Stored(inputs, generation, names, envDigest, files, counts, manifest);
+        return new Stored(inputs, generation, names, envDigest, files, counts, facts, docs, manifest, generation, null);
     }
 
     private void write(byte[] head, byte[] manifest) throws IOException {

@@ -100,7 +100,7 @@ public final class ManifestParser {
         // parsed on another thread while the cache is read; a cached parse hands them on, a full one waits for them
         MacroLibrary ahead = null;
         if (cacheUse != null && macrosAhead) {
-            ahead = jinja.lazyMacros(pkg, sources);
+            ahead = jinja.lazyMacros(pkg, sources, () -> macroNames(macroFiles));
             ahead.prepareInBackground();
         }
         if (cacheUse != null) {
@@ -111,24 +111,32 @@ public final class ManifestParser {
                         : lookup instanceof ParseCache.Miss miss ? miss.files() : null;
                 if (lookup instanceof ParseCache.Fresh fresh) {
                     debug("Reusing the whole parse from " + ParseCache.FILE_NAME);
-                    MacroLibrary macros = ahead != null ? ahead : jinja.lazyMacros(pkg, sources);
+                    MacroLibrary macros = ahead != null ? ahead : jinja.lazyMacros(pkg, sources, () -> macroNames(macroFiles));
                     return new ParsedProject(project, fresh.manifest(), fresh.counts(), macros, vars, dispatchOrder,
                             target, CacheLineage.unchanged(fresh.generation()));
                 }
                 if (lookup instanceof ParseCache.FilesChanged changed) {
-                    MacroLibrary macros = ahead != null ? ahead : jinja.lazyMacros(pkg, sources);
+                    MacroLibrary macros = ahead != null ? ahead : jinja.lazyMacros(pkg, sources, () -> macroNames(macroFiles));
                     ModelReparse.Result reparsed = new ModelReparse(this, jinja, project, target, vars, dispatchOrder, macros,
                             invocation(macros, target, invocationId, runStartedAt, pkg))
-                            .apply(changed.manifest(), changed.changes());
+                            .apply(changed.earlier(), changed.changes());
                     if (reparsed != null) {
-                        // a cyclic manifest is never stored: a cached parse is trusted to be acyclic
-                        Acyclic.checkThrough(reparsed.manifest(), reparsed.changedNodes());
-                        long generation = cacheUse.cache().storeInBackground(cacheUse.inputs(), cacheUse.env(),
-                                changed.files(), reparsed.manifest());
+                        if (!reparsed.changedEdges().isEmpty()) {
+                            // a cyclic manifest is never stored: a cached parse is trusted to be acyclic
+                            Acyclic.checkThrough(reparsed.manifest().get(), reparsed.changedNodes());
+                        }
+                        ParseCache cache = cacheUse.cache();
+                        long generation = cache.storeDeltaInBackground(cacheUse.inputs(), cacheUse.env(), changed,
+                                reparsed.reparsed().values());
+                        if (generation == 0) {
+                            generation = cache.storeInBackground(cacheUse.inputs(), cacheUse.env(), changed.files(),
+                                    reparsed.manifest().get());
+                        }
                         debug("Re-parsed " + changed.changes().changed().size() + " changed model file(s)");
-                        return new ParsedProject(project, reparsed.manifest(), macros, vars, dispatchOrder, target,
-                                generation == 0 ? CacheLineage.NONE : new CacheLineage(generation,
-                                        changed.generation(), reparsed.changedNodes(), reparsed.changedEdges()));
+                        return new ParsedProject(project, reparsed.manifest(), changed.earlier().counts(), macros,
+                                vars, dispatchOrder, target, generation == 0 ? CacheLineage.NONE
+                                : new CacheLineage(generation, changed.generation(), reparsed.changedNodes(),
+                                reparsed.changedEdges())).withReparsed(reparsed.reparsed());
                     }
                     debug("Files other than model files changed: parsing everything");
                 } else if (lookup instanceof ParseCache.Miss miss) {
@@ -186,6 +194,27 @@ public final class ManifestParser {
         return sources;
     }
 
+    /** Package -> the names of the macros its files define, found by scanning them (no Jinja parse). */
+    private static Map<String, Set<String>> macroNames(List<MacroFile> files) {
+        Map<String, Set<String>> names = new LinkedHashMap<>();
+        for (Macro macro : macroRecords(files).values()) {
+            names.computeIfAbsent(macro.packageName(), k -> new java.util.HashSet<>()).add(macro.name());
+        }
+        return names;
+    }
+
+    /** The macro records of every macro file, by unique id, as the manifest lists them. */
+    private static Map<String, Macro> macroRecords(List<MacroFile> files) {
+        Map<String, Macro> records = new LinkedHashMap<>();
+        for (MacroFile macroFile : files) {
+            MacroSource source = macroFile.source();
+            ProjectFile file = macroFile.file() != null ? macroFile.file() : new ProjectFile(
+                    Path.of(source.originalFilePath()), source.originalFilePath(), "macros", source.originalFilePath());
+            BlockScanner.macros(source.packageName(), file, source.text()).forEach(m -> records.put(m.uniqueId(), m));
+        }
+        return records;
+    }
+
     private static List<MacroSource> texts(List<MacroFile> files) {
         return files.stream().map(MacroFile::source).toList();
     }
@@ -210,13 +239,7 @@ public final class ManifestParser {
         Path root = project.root();
         String pkg = project.name();
         long clock = System.nanoTime();
-        Map<String, Macro> macroRecords = new LinkedHashMap<>();
-        for (MacroFile macroFile : macroFiles) {
-            MacroSource source = macroFile.source();
-            ProjectFile file = macroFile.file() != null ? macroFile.file() : new ProjectFile(
-                    Path.of(source.originalFilePath()), source.originalFilePath(), "macros", source.originalFilePath());
-            BlockScanner.macros(source.packageName(), file, source.text()).forEach(m -> macroRecords.put(m.uniqueId(), m));
-        }
+        Map<String, Macro> macroRecords = macroRecords(macroFiles);
         MacroLibrary macros = ahead != null ? ahead.parsedNow() : jinja.parseMacros(pkg, texts(macroFiles));
 
         Map<String, Doc> docs = new LinkedHashMap<>();

@@ -9,25 +9,28 @@ import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
 import dev.sluice.core.manifest.cache.FileTable;
+import dev.sluice.core.manifest.cache.ModelFacts;
+import dev.sluice.core.manifest.cache.ParseCache;
 import dev.sluice.core.project.ProjectConfig;
 import dev.sluice.core.project.Vars;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * Re-parses changed model files of the root project against the cached manifest of an earlier parse: each file goes
+ * Re-parses changed model files of the root project against an earlier parse from the parse cache: each file goes
  * through the same steps as in a full parse (project configs, its YAML patch, the parse render, dependencies,
  * relation naming) and replaces its node. Declines (returns null, and the caller parses everything) whenever the
  * change could reach beyond the node: a file added or removed, any non-model file, a model that is disabled, was not
- * enabled before, or whose patch cannot be found again.
+ * enabled before, or whose patch cannot be found again. It reads the earlier models' {@link ModelFacts}, not the
+ * earlier manifest, unless a model's refs or sources changed.
  */
 final class ModelReparse {
     private final ManifestParser parser;
@@ -51,63 +54,103 @@ final class ModelReparse {
         this.factory = new NodeFactory(jinja, macros, invocation, target, vars, dispatchOrder);
     }
 
-    /** The new manifest, the nodes re-parsed, and the ids whose parent/child map entries they may have changed. */
-    record Result(Manifest manifest, Set<String> changedNodes, Set<String> changedEdges) {
+    /**
+     * The new manifest (built on first use: the usual edit never needs the earlier one decoded), the nodes re-parsed,
+     * and the ids whose parent/child map entries they may have changed (none when every re-parsed model kept its
+     * refs and sources, in order).
+     */
+    record Result(Supplier<Manifest> manifest, Map<String, Node> reparsed, Set<String> changedEdges) {
+        Set<String> changedNodes() {
+            return reparsed.keySet();
+        }
     }
 
     /** The manifest with the changed models re-parsed, or null when this change needs a full parse. */
-    Result apply(Manifest cached, FileTable.Changes changes) {
+    Result apply(ParseCache.Earlier earlier, FileTable.Changes changes) {
         if (!changes.added().isEmpty() || !changes.removed().isEmpty()) {
             return null;
         }
-        Map<String, Node> nodes = new LinkedHashMap<>(cached.nodes);
         Map<String, Node> reparsed = new LinkedHashMap<>();
+        Map<String, ModelFacts> before = new LinkedHashMap<>();
         for (String changed : changes.changed()) {
             ProjectFile file = modelFile(Path.of(changed));
             if (file == null) {
                 return null;
             }
-            Node before = nodes.get(ResourceType.MODEL.dbtName() + "." + project.name() + "." + file.stem());
-            if (before == null || !before.originalFilePath.equals(file.originalFilePath())) {
+            String id = ResourceType.MODEL.dbtName() + "." + project.name() + "." + file.stem();
+            ModelFacts facts = earlier.facts(id);
+            if (facts == null || !facts.originalFilePath().equals(file.originalFilePath())) {
                 return null;
             }
             Node node = factory.create(ResourceType.MODEL, project.name(), file,
                     PackageNodes.trees(project, project, ProjectConfig::models));
-            if (before.patchPath != null && !applyPatch(cached, before, node)) {
+            if (facts.patchPath() != null && !applyPatch(earlier, facts.patchPath(), node)) {
                 return null;
             }
             factory.parseRender(node);
-            if (!node.config.enabled() || !Objects.equals(node.config.get("group"), before.config.get("group"))) {
+            if (!node.config.enabled() || !Objects.equals(node.config.get("group"), facts.group())) {
                 return null; // disabling a model or moving it between groups reaches its tests and the group map
             }
-            nodes.put(node.uniqueId, node);
             reparsed.put(node.uniqueId, node);
+            before.put(node.uniqueId, facts);
         }
-        DependencyResolver resolver = new DependencyResolver(project.name(), nodes.values(), cached.disabled.values(),
-                cached.sources.values());
+        Set<String> changedEdges = new LinkedHashSet<>();
+        Supplier<Manifest> manifest;
+        if (keepDependencies(reparsed, before)) {
+            // the usual edit changes the SQL, not the refs: the dependencies are the earlier ones, and since every
+            // other node is unchanged, the graph is the very graph of the earlier (acyclic) parse
+            reparsed.values().forEach(node -> node.dependsOnNodes.addAll(before.get(node.uniqueId).dependsOnNodes()));
+            manifest = () -> withNodes(earlier.manifest(), reparsed);
+        } else {
+            Manifest cached = earlier.manifest();
+            Map<String, Node> nodes = new LinkedHashMap<>(cached.nodes);
+            nodes.putAll(reparsed);
+            DependencyResolver resolver = new DependencyResolver(project.name(), nodes.values(),
+                    cached.disabled.values(), cached.sources.values());
+            for (Node node : reparsed.values()) {
+                if (resolver.resolve(node) != null) {
+                    return null;
+                }
+                List<String> was = before.get(node.uniqueId).dependsOnNodes();
+                // a parent map entry lists the dependencies in order, so the order counts; child lists are sorted
+                if (!new ArrayList<>(node.dependsOnNodes).equals(was)) {
+                    changedEdges.add(node.uniqueId);
+                    changedEdges.addAll(node.dependsOnNodes);
+                    changedEdges.addAll(was);
+                }
+            }
+            Manifest built = withNodes(cached, reparsed);
+            manifest = () -> built;
+        }
         RelationNaming naming = new RelationNaming(jinja, macros, target.adapterType(), dispatchOrder,
                 target.targetContext());
-        Set<String> changedEdges = new LinkedHashSet<>();
         for (Node node : reparsed.values()) {
-            if (resolver.resolve(node) != null) {
-                return null;
-            }
-            Collection<String> before = cached.nodes.get(node.uniqueId).dependsOnNodes;
-            // the usual edit changes the SQL, not the refs: then no parent or child map entry changes (a parent map
-            // entry lists the dependencies in order, so the order counts; child lists are sorted)
-            if (!new ArrayList<>(node.dependsOnNodes).equals(new ArrayList<>(before))) {
-                changedEdges.add(node.uniqueId);
-                changedEdges.addAll(node.dependsOnNodes);
-                changedEdges.addAll(before);
-            }
             try {
                 naming.apply(node, () -> factory.parseContext(node));
             } catch (SluiceException e) {
                 throw e.at(node.describe(), SourceLocation.of(node.originalFilePath));
             }
         }
-        return new Result(new Manifest(cached.projectName, nodes, cached.sources, cached.macros, cached.docs,
-                cached.exposures, cached.disabled, cached.selectors, cached.sortedIds()), reparsed.keySet(), changedEdges);
+        return new Result(manifest, reparsed, changedEdges);
+    }
+
+    /** Every re-parsed model refers to the same refs and sources as before, in the same order. */
+    private static boolean keepDependencies(Map<String, Node> reparsed, Map<String, ModelFacts> before) {
+        for (Node node : reparsed.values()) {
+            ModelFacts facts = before.get(node.uniqueId);
+            if (!node.refs.equals(facts.refs()) || !node.sources.equals(facts.sources())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code cached} with {@code reparsed} in place of its nodes of the same ids (same order, same sorted ids). */
+    private static Manifest withNodes(Manifest cached, Map<String, Node> reparsed) {
+        Map<String, Node> nodes = new LinkedHashMap<>(cached.nodes);
+        nodes.putAll(reparsed);
+        return new Manifest(cached.projectName, nodes, cached.sources, cached.macros, cached.docs, cached.exposures,
+                cached.disabled, cached.selectors, cached.sortedIds());
     }
 
     /** The model file at {@code path} of the root project, or null if it is not one. */
@@ -128,12 +171,12 @@ final class ModelReparse {
     }
 
     /** Applies the model's YAML patch again (its YAML file is unchanged, or this would be a full parse). */
-    private boolean applyPatch(Manifest cached, Node before, Node node) {
+    private boolean applyPatch(ParseCache.Earlier earlier, String patchPath, Node node) {
         String prefix = project.name() + "://";
-        if (!before.patchPath.startsWith(prefix)) {
+        if (!patchPath.startsWith(prefix)) {
             return false;
         }
-        String yamlPath = before.patchPath.substring(prefix.length());
+        String yamlPath = patchPath.substring(prefix.length());
         Path root = project.root().toAbsolutePath().normalize();
         Path absolute = root.resolve(yamlPath).normalize();
         ProjectFile yaml = null;
@@ -146,7 +189,7 @@ final class ModelReparse {
         if (yaml == null) {
             return false;
         }
-        SchemaFile schema = parser.schemaFileReader(project, project, vars, cached.docs, target).read(yaml);
+        SchemaFile schema = parser.schemaFileReader(project, project, vars, earlier.docs(), target).read(yaml);
         List<SchemaFile.Patch> patches = schema.patches.stream()
                 .filter(p -> p.kind().equals("models") && p.name().equals(node.name)).toList();
         if (patches.size() != 1) {

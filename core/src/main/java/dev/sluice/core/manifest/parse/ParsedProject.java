@@ -6,6 +6,8 @@ import dev.sluice.core.manifest.ManifestCounts;
 import dev.sluice.core.manifest.cache.CacheLineage;
 import dev.sluice.core.project.ProjectConfig;
 import dev.sluice.core.project.Vars;
+import dev.sluice.core.manifest.Node;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +24,7 @@ public final class ParsedProject {
     private final DispatchOrder dispatchOrder;
     private final ParseTarget target;
     private final CacheLineage lineage;
+    private final Map<String, Node> reparsed;
 
     public ParsedProject(ProjectConfig project, Manifest manifest, MacroLibrary macros, Vars vars,
                          DispatchOrder dispatchOrder, ParseTarget target, CacheLineage lineage) {
@@ -31,8 +34,15 @@ public final class ParsedProject {
     /** {@code manifest}: called once at most, on first use; {@code counts}: known without it (null: from it). */
     public ParsedProject(ProjectConfig project, Supplier<Manifest> manifest, ManifestCounts counts, MacroLibrary macros,
                          Vars vars, DispatchOrder dispatchOrder, ParseTarget target, CacheLineage lineage) {
+        this(project, memoized(manifest), counts, macros, vars, dispatchOrder, target, lineage, Map.of());
+    }
+
+    private ParsedProject(ProjectConfig project, Supplier<Manifest> manifest, ManifestCounts counts,
+                          MacroLibrary macros, Vars vars, DispatchOrder dispatchOrder, ParseTarget target,
+                          CacheLineage lineage, Map<String, Node> reparsed) {
+        this.reparsed = reparsed;
         this.project = project;
-        this.manifest = memoized(manifest);
+        this.manifest = manifest;
         this.counts = counts;
         this.macros = macros;
         this.vars = vars;
@@ -86,7 +96,22 @@ public final class ParsedProject {
     }
 
     public ParsedProject withLineage(CacheLineage newLineage) {
-        return new ParsedProject(project, manifest, counts, macros, vars, dispatchOrder, target, newLineage);
+        return new ParsedProject(project, manifest, counts, macros, vars, dispatchOrder, target, newLineage,
+                reparsed);
+    }
+
+    /** This parse, noting that the parse cache's earlier parse had {@code nodes} re-parsed to make it. */
+    ParsedProject withReparsed(Map<String, Node> nodes) {
+        return new ParsedProject(project, manifest, counts, macros, vars, dispatchOrder, target, lineage,
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes)));
+    }
+
+    /**
+     * The nodes re-parsed from the parse cache's earlier parse (unique id -> node), as {@link #manifest} holds them;
+     * empty after a full parse or an unchanged one. Known without decoding the manifest.
+     */
+    public Map<String, Node> reparsed() {
+        return reparsed;
     }
 
     private static Supplier<Manifest> memoized(Supplier<Manifest> supplier) {
