@@ -8,8 +8,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        WarmUp warmUp = WarmUp.start(args);
-        Cli cli = new Cli(warmUp.before(ApiFactory.standard()), System.getenv(), Path.of("").toAbsolutePath(), System.out, System.err,
+        WarmUp.start(args);
+        Cli cli = new Cli(ApiFactory.standard(), System.getenv(), Path.of("").toAbsolutePath(), System.out, System.err,
                 Terminal.detect(System.getenv()));
         int code = cli.execute(args);
         System.out.flush();

@@ -22,32 +22,100 @@ import java.util.Map;
  * a text rendered twice (parse render, then runtime render) is parsed once.
  */
 public final class JinjaEngine {
-    private final Jinjava jinjava;
-    private final JinjavaConfig config;
+    private final java.util.concurrent.atomic.AtomicReference<Setup> setup = new java.util.concurrent.atomic.AtomicReference<>();
     private final TemplateCache templates = new TemplateCache();
 
+    /**
+     * Jinjava configured, with Sluice's filters. Building the first one in a process costs a few hundred milliseconds
+     * of class loading (Jinjava, its filters, Guava, Jackson), so an engine builds its own on first use only: many
+     * commands on a cached parse never render anything.
+     */
+    private record Setup(Jinjava jinjava, JinjavaConfig config) {
+        static Setup build() {
+            LegacyOverrides pythonLike = LegacyOverrides.newBuilder()
+                    .withEvaluateMapKeys(true)
+                    .withIterateOverMapKeys(true)
+                    .withUsePyishObjectMapper(true)
+                    .withUseSnakeCasePropertyNaming(true)
+                    .withUseNaturalOperatorPrecedence(true)
+                    .withParseWhitespaceControlStrictly(true)
+                    .withAllowAdjacentTextNodes(true)
+                    .withUseTrimmingForNotesAndExpressions(true)
+                    .withKeepNullableLoopValues(true)
+                    .build();
+            JinjavaConfig config = JinjavaConfig.newBuilder()
+                    .withLegacyOverrides(pythonLike)
+                    .withEnableRecursiveMacroCalls(true)
+                    .withMaxMacroRecursionDepth(200)
+                    .withFailOnUnknownTokens(false)
+                    .withMaxOutputSize(512L * 1024 * 1024)
+                    .withElResolver(pythonResolver())
+                    .build();
+            Jinjava jinjava = new Jinjava(config);
+            PythonFilters.register(jinjava);
+            return new Setup(jinjava, config);
+        }
+    }
+
+    /** A set-up being built ahead by {@link #prepareAhead}, for the next engine that needs one. */
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Setup>>
+            AHEAD = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Starts building a set-up on a daemon thread of its own, while the caller goes on (a CLI reading its command
+     * line): the first engine to need one takes it, waiting for it if it is not ready, rather than build another at
+     * the same time (two threads never initialize Jinjava's classes at once). Nothing waits for it otherwise.
+     */
+    public static void prepareAhead() {
+        java.util.concurrent.CompletableFuture<Setup> future = new java.util.concurrent.CompletableFuture<>();
+        if (!AHEAD.compareAndSet(null, future)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(Setup.build());
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        }, "sluice-jinja-setup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Setup setup() {
+        Setup known = setup.get();
+        if (known != null) {
+            return known;
+        }
+        synchronized (setup) {
+            if (setup.get() == null) {
+                setup.set(adoptOrBuild());
+            }
+            return setup.get();
+        }
+    }
+
+    private static Setup adoptOrBuild() {
+        java.util.concurrent.CompletableFuture<Setup> ahead = AHEAD.getAndSet(null);
+        if (ahead != null) {
+            try {
+                return ahead.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // built again below, where its error (if any) surfaces on the caller's thread
+            }
+        }
+        return Setup.build();
+    }
+
+    private Jinjava jinjava() {
+        return setup().jinjava();
+    }
+
+    private JinjavaConfig config() {
+        return setup().config();
+    }
+
     public JinjaEngine() {
-        LegacyOverrides pythonLike = LegacyOverrides.newBuilder()
-                .withEvaluateMapKeys(true)
-                .withIterateOverMapKeys(true)
-                .withUsePyishObjectMapper(true)
-                .withUseSnakeCasePropertyNaming(true)
-                .withUseNaturalOperatorPrecedence(true)
-                .withParseWhitespaceControlStrictly(true)
-                .withAllowAdjacentTextNodes(true)
-                .withUseTrimmingForNotesAndExpressions(true)
-                .withKeepNullableLoopValues(true)
-                .build();
-        this.config = JinjavaConfig.newBuilder()
-                .withLegacyOverrides(pythonLike)
-                .withEnableRecursiveMacroCalls(true)
-                .withMaxMacroRecursionDepth(200)
-                .withFailOnUnknownTokens(false)
-                .withMaxOutputSize(512L * 1024 * 1024)
-                .withElResolver(pythonResolver())
-                .build();
-        this.jinjava = new Jinjava(config);
-        PythonFilters.register(jinjava);
     }
 
     /** Python's str and dict methods first, then Jinjava's own (read-only) resolvers. */
@@ -86,8 +154,8 @@ public final class JinjaEngine {
         for (MacroSource source : sources) {
             String text = CallChains.rewrite(KeywordArguments.rewrite(
                     MacroDefaults.rewrite(JinjaBlocks.macroFileToJinja(source.text()))));
-            Context context = new Context(jinjava.getGlobalContext(), Map.of(), config.getDisabled());
-            JinjavaInterpreter interpreter = new PythonInterpreter(jinjava, context, config);
+            Context context = new Context(jinjava().getGlobalContext(), Map.of(), config().getDisabled());
+            JinjavaInterpreter interpreter = new PythonInterpreter(jinjava(), context, config());
             JinjavaInterpreter.pushCurrent(interpreter);
             try {
                 interpreter.render(text);
@@ -111,7 +179,7 @@ public final class JinjaEngine {
 
     /** Jinjava's context every render descends from (for tests: renders must leave nothing in it). */
     Context globalContext() {
-        return jinjava.getGlobalContext();
+        return jinjava().getGlobalContext();
     }
 
     /** Renders text that may not call macros (dbt_project.yml, profiles.yml) with the given context. */
@@ -143,9 +211,9 @@ public final class JinjaEngine {
                 functions.put(function.getName(), function);
             }
         }
-        Context context = new RenderContext(jinjava.getGlobalContext(), bindings, config.getDisabled(), functions,
+        Context context = new RenderContext(jinjava().getGlobalContext(), bindings, config().getDisabled(), functions,
                 macros.visibleFrom(packageName));
-        JinjavaInterpreter interpreter = new PythonInterpreter(jinjava, context, config);
+        JinjavaInterpreter interpreter = new PythonInterpreter(jinjava(), context, config());
         String output;
         JinjavaInterpreter.pushCurrent(interpreter);
         try {

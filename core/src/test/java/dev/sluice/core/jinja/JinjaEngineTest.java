@@ -24,6 +24,17 @@ class JinjaEngineTest {
     }
 
     @Test
+    void aSetUpPreparedAheadServesOneEngineAndTheNextBuildsItsOwn() {
+        JinjaEngine.prepareAhead();
+        JinjaEngine first = new JinjaEngine();
+        JinjaEngine second = new JinjaEngine();
+        assertThat(first.renderPlain("{{ 1 + 2 }}", Map.of(), "a.yml")).isEqualTo("3");
+        assertThat(second.renderPlain("{{ 'x' | upper }}", Map.of(), "b.yml")).isEqualTo("X");
+        assertThat(first.globalContext()).isNotSameAs(second.globalContext());
+        assertThat(first.globalContext()).isSameAs(first.globalContext());
+    }
+
+    @Test
     void callsContextFunctionsWithKeywordArguments() {
         assertThat(render("{{ var('x') }} {{ var('y', default='d') }} {{ env_var('HOME_DIR') }}", List.of()))
                 .isEqualTo("42 d /home/a");
