@@ -133,6 +133,9 @@ final class IndexRecords implements AutoCloseable {
 
     private String string(int at) {
         int length = bytes.getInt(at);
+        if (length < 0 || length > bytes.capacity() - at - 4) {
+            throw new IndexOutOfBoundsException("an id runs past the end of the index"); // damaged: patch nothing
+        }
         byte[] utf8 = new byte[length];
         bytes.get(at + 4, utf8);
         return new String(utf8, StandardCharsets.UTF_8);
