@@ -15,6 +15,10 @@ import dev.sluice.core.manifest.ResourceType;
 import dev.sluice.spi.SqlDialect;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,21 +72,74 @@ final class ArtifactWriter {
                     "manifest.json: the same parse as the file holds; only its metadata was rewritten"));
             return;
         }
+        if (compiled.isEmpty() && patchChangedModels(writer, meta, file, reuse)) {
+            return;
+        }
+        Map<String, String> relationNames = relationNames(session.parsed.manifest().nodes.values());
+        SqlDialect dialect = session.factory.dialect();
+        session.parsed.manifest().sources.values().forEach(s -> relationNames.put(s.uniqueId,
+                dialect.render(Relations.of(s))));
+        writer.write(session.parsed.manifest(), extras(relationNames), meta, file, reuse);
+    }
+
+    /**
+     * Writes the re-parsed models over their old entries in manifest.json, in place, when the file allows it (see
+     * {@link ManifestJsonWriter#patchNodes}); false when the whole file must be written.
+     */
+    private boolean patchChangedModels(ManifestJsonWriter writer, ArtifactMetadata meta, Path file,
+                                       ManifestReuse reuse) {
+        if (reuse.generation() == 0 || reuse.derivedFrom() == 0 || reuse.derivedFrom() == reuse.generation()
+                || !reuse.changedEdges().isEmpty()) {
+            return false; // not a re-parse that can be patched in: don't look up its nodes
+        }
+        List<Node> changed = changedNodes(reuse.changedNodes());
+        if (changed == null) {
+            return false;
+        }
+        long clock = System.nanoTime(); // the patch alone, without the look-up of the nodes
+        if (!writer.patchNodes(changed, extras(relationNames(changed)), meta, file, reuse)) {
+            return false;
+        }
+        session.events().accept(Event.Message.debug("manifest.json: patched " + changed.size()
+                + " re-parsed model(s) in place in " + (System.nanoTime() - clock) / 100_000 / 10.0 + " ms"));
+        return true;
+    }
+
+    /**
+     * The re-parsed nodes, or null if the parse does not hold them all: taken from the parse itself, which knows them
+     * without decoding the whole manifest.
+     */
+    private List<Node> changedNodes(Set<String> ids) {
+        Map<String, Node> nodes = session.parsed.reparsed();
+        List<Node> changed = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Node node = nodes.get(id);
+            if (node == null) {
+                return null;
+            }
+            changed.add(node);
+        }
+        return changed;
+    }
+
+    /** The relation names of those of {@code nodes} that build one, as manifest.json writes them. */
+    private Map<String, String> relationNames(Collection<Node> nodes) {
         SqlDialect dialect = session.factory.dialect();
         Map<String, String> relationNames = new LinkedHashMap<>();
-        for (Node node : session.parsed.manifest().nodes.values()) {
+        for (Node node : nodes) {
             if (Relations.builds(node)) {
                 relationNames.put(node.uniqueId, dialect.render(Relations.of(node)));
             }
         }
-        session.parsed.manifest().sources.values().forEach(s -> relationNames.put(s.uniqueId,
-                dialect.render(Relations.of(s))));
-        ManifestExtras extras = ManifestExtras.parsedOnly(session.target.type())
+        return relationNames;
+    }
+
+    private ManifestExtras extras(Map<String, String> relationNames) {
+        return ManifestExtras.parsedOnly(session.target.type())
                 .withCompiled(new LinkedHashMap<>(compiled))
                 .withRelationNames(relationNames)
                 .withParsedAt(session.startedAt)
                 .withProjectRoot(session.project.root().toString());
-        writer.write(session.parsed.manifest(), extras, meta, file, reuse);
     }
 
     void runResults(RunResults results) {

@@ -22,13 +22,28 @@ import java.util.Map;
  * whether every entry was written parse-only: a manifest that is the very same parse as the file's, written
  * parse-only, takes the old body whole behind a new metadata object ({@link ManifestJsonWriter}), and only the header
  * of the index changes — its {@code shift} moves every recorded offset by the change in the metadata's length.
+ *
+ * <p>Each entry also records its room: the spaces the writer left after the value (model nodes only), so the entry's
+ * slot is {@code [start, end + room)}. A re-parsed model whose new value fits its slot is written over the old one in
+ * place, and so is its record here: records are of fixed size and the ids are reached through a table of offsets, so
+ * {@link IndexRecords} finds one id's record by a binary search over the mapped file and rewrites a few bytes of it.
+ *
+ * <p>Layout (big-endian): the header; the number of ids, then for each id the offset of its string (and one more
+ * offset: where the strings end), then the strings (length-prefixed UTF-8); the number of sections, then for each its
+ * name, its number of entries and one {@value #RECORD_BYTES}-byte record per entry in id order: id number, start,
+ * length, room, parse-only flag.
  */
 public final class ManifestIndex {
     public static final String FILE_NAME = "manifest.index.sluice";
     static final List<String> SECTIONS = List.of("nodes", "parent_map", "child_map");
-    private static final int FORMAT = 2;
+    /** 3: entries record their room, and records are reached through an id-offset table (2 had neither). */
+    static final int FORMAT = 3;
     /** FORMAT, generation, file size, file time, body start, shift, all-plain flag. */
-    private static final int HEADER_BYTES = 4 + 8 * 5 + 1;
+    static final int HEADER_BYTES = 4 + 8 * 5 + 1;
+    /** id number, start, length, room, parse-only flag. */
+    static final int RECORD_BYTES = 4 + 8 + 4 + 4 + 1;
+    /** Where a record's length sits (its room follows): the part of a record a patch in place rewrites. */
+    static final int RECORD_LENGTH_AT = 4 + 8;
 
     final long generation;
     final long fileSize;
@@ -72,8 +87,11 @@ public final class ManifestIndex {
         }
     }
 
-    /** One section's entries in file order: ids sorted, value byte ranges, and whether a node's value is parse-only. */
-    record Section(String[] ids, long[] starts, long[] ends, boolean[] plain) {
+    /**
+     * One section's entries in file order: ids sorted, value byte ranges, the room (spaces) after each value, and
+     * whether a node's value is parse-only.
+     */
+    record Section(String[] ids, long[] starts, long[] ends, int[] rooms, boolean[] plain) {
         int find(String id) {
             int at = Arrays.binarySearch(ids, id);
             return at < 0 ? -1 : at;
@@ -113,25 +131,28 @@ public final class ManifestIndex {
         private final List<String> ids = new ArrayList<>();
         private long[] starts = new long[256];
         private long[] ends = new long[256];
+        private int[] rooms = new int[256];
         private boolean[] plain = new boolean[256];
 
-        void add(String id, long start, long end, boolean parseOnly) {
+        void add(String id, long start, long end, int room, boolean parseOnly) {
             int n = ids.size();
             if (n == starts.length) {
                 starts = Arrays.copyOf(starts, n * 2);
                 ends = Arrays.copyOf(ends, n * 2);
+                rooms = Arrays.copyOf(rooms, n * 2);
                 plain = Arrays.copyOf(plain, n * 2);
             }
             ids.add(id);
             starts[n] = start;
             ends[n] = end;
+            rooms[n] = room;
             plain[n] = parseOnly;
         }
 
         Section build() {
             int n = ids.size();
             return new Section(ids.toArray(new String[0]), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n),
-                    Arrays.copyOf(plain, n));
+                    Arrays.copyOf(rooms, n), Arrays.copyOf(plain, n));
         }
     }
 
@@ -169,9 +190,13 @@ public final class ManifestIndex {
         out.putLong(0); // shift
         out.put(allPlain() ? (byte) 1 : (byte) 0);
         out.putInt(table.size());
-        for (String id : table) {
-            out.putString(id);
+        int offsets = out.position();
+        out.skip(4 * (table.size() + 1));
+        for (int i = 0; i < table.size(); i++) {
+            out.putInt(offsets + 4 * i, out.position());
+            out.putString(table.get(i));
         }
+        out.putInt(offsets + 4 * table.size(), out.position()); // where the strings end and the sections begin
         out.putInt(sections.size());
         int next = 0;
         for (Map.Entry<String, Section> entry : sections.entrySet()) {
@@ -183,6 +208,7 @@ public final class ManifestIndex {
                 out.putInt(these[i]);
                 out.putLong(section.starts[i]);
                 out.putInt((int) (section.ends[i] - section.starts[i]));
+                out.putInt(section.rooms[i]);
                 out.put(section.plain[i] ? (byte) 1 : (byte) 0);
             }
         }
@@ -203,7 +229,7 @@ public final class ManifestIndex {
         }
     }
 
-    private static Header header(ByteBuffer in) {
+    static Header header(ByteBuffer in) {
         if (in.getInt() != FORMAT) {
             return null;
         }
@@ -215,6 +241,13 @@ public final class ManifestIndex {
      * leaves a header that matches no manifest.json, and the next write is simply a full one.
      */
     static void rewriteHeader(Path file, Header header) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            writeHeader(channel, header);
+        }
+    }
+
+    /** Writes {@code header} over the header of the index open in {@code channel}. */
+    static void writeHeader(java.nio.channels.FileChannel channel, Header header) throws IOException {
         ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES);
         out.putInt(FORMAT);
         out.putLong(header.generation());
@@ -224,10 +257,8 @@ public final class ManifestIndex {
         out.putLong(header.shift());
         out.put(header.allPlain() ? (byte) 1 : (byte) 0);
         out.flip();
-        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-            while (out.hasRemaining()) {
-                channel.write(out, out.position());
-            }
+        while (out.hasRemaining()) {
+            channel.write(out, out.position());
         }
     }
 
@@ -264,6 +295,19 @@ public final class ManifestIndex {
             buffer.putLong(v);
         }
 
+        int position() {
+            return buffer.position();
+        }
+
+        void skip(int n) {
+            room(n);
+            buffer.position(buffer.position() + n);
+        }
+
+        void putInt(int at, int v) {
+            buffer.putInt(at, v);
+        }
+
         void putString(String s) {
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             putInt(utf8.length);
@@ -289,6 +333,7 @@ public final class ManifestIndex {
             }
             long shift = header.shift();
             String[] table = new String[in.getInt()];
+            in.position(in.position() + 4 * (table.length + 1)); // the offsets: for finding one id, not for reading all
             for (int i = 0; i < table.length; i++) {
                 table[i] = string(in);
             }
@@ -299,14 +344,16 @@ public final class ManifestIndex {
                 String[] ids = new String[n];
                 long[] starts = new long[n];
                 long[] ends = new long[n];
+                int[] rooms = new int[n];
                 boolean[] plain = new boolean[n];
                 for (int i = 0; i < n; i++) {
                     ids[i] = table[in.getInt()];
                     starts[i] = in.getLong() + shift;
                     ends[i] = starts[i] + in.getInt();
+                    rooms[i] = in.getInt();
                     plain[i] = in.get() != 0;
                 }
-                sections.put(name, new Section(ids, starts, ends, plain));
+                sections.put(name, new Section(ids, starts, ends, rooms, plain));
             }
             return new ManifestIndex(header.generation(), header.fileSize(), header.fileModified(), header.bodyStart(),
                     sections);

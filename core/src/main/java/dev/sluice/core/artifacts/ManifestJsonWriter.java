@@ -11,7 +11,6 @@ import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import dev.sluice.core.parallel.InOrder;
 import java.nio.file.Path;
@@ -68,8 +67,21 @@ public final class ManifestJsonWriter {
      */
     private static final String METADATA_ROOM = " ".repeat(64);
 
-    /** What follows the metadata object in every manifest.json this writer writes. */
-    private static final byte[] BODY_OPENING = ",\"nodes\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /**
+     * Spaces (JSON whitespace) a full write leaves after each model node's value, before the next comma: an edited
+     * model's new value, a little longer or shorter, is written over the old one in place ({@link #patchNodes}).
+     */
+    private static final String ROOM = " ".repeat(1024);
+
+    /** The room after a model node's value of {@code valueLength} bytes: an eighth of it, 64 to 1024 bytes. */
+    static int roomAfter(long valueLength) {
+        return (int) Math.max(64, Math.min(ROOM.length(), valueLength / 8));
+    }
+
+    /** The nodes a full write leaves room after and {@link #patchNodes} may patch: models, the nodes users edit. */
+    private static boolean patchable(Node node) {
+        return node.resourceType == ResourceType.MODEL;
+    }
 
     /**
      * For a manifest that is the very parse the manifest.json at {@code file} was written from ({@code reuse}: same
@@ -89,31 +101,17 @@ public final class ManifestJsonWriter {
         }
         byte[] head;
         try (java.nio.channels.FileChannel body = java.nio.channels.FileChannel.open(target)) {
-            java.nio.file.attribute.BasicFileAttributes attrs = java.nio.file.Files.readAttributes(target,
-                    java.nio.file.attribute.BasicFileAttributes.class);
-            if (attrs.size() != old.fileSize() || attrs.lastModifiedTime().toMillis() != old.fileModified()
-                    || old.bodyStart() <= 0 || old.bodyStart() + BODY_OPENING.length >= attrs.size()) {
-                return false;
-            }
-            java.nio.ByteBuffer opening = java.nio.ByteBuffer.allocate(BODY_OPENING.length);
-            while (opening.hasRemaining() && body.read(opening, old.bodyStart() + opening.position()) > 0) {
-                // read the few bytes where the body should start
-            }
-            if (!Arrays.equals(opening.array(), BODY_OPENING)) {
+            java.nio.file.attribute.BasicFileAttributes attrs = InPlace.asIndexed(body, target, old);
+            if (attrs == null) {
                 return false;
             }
             head = metadataHead(meta, adapterType);
             if (head.length <= old.bodyStart()) {
                 // it fits in the old metadata's room: written over it, padded with spaces, in one small write
-                byte[] padded = Arrays.copyOf(head, (int) old.bodyStart());
-                Arrays.fill(padded, head.length, padded.length, (byte) ' ');
-                head = padded;
+                head = InPlace.padded(head, (int) old.bodyStart());
                 try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(target,
                         java.nio.file.StandardOpenOption.WRITE)) {
-                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(head);
-                    while (buffer.hasRemaining()) {
-                        in.write(buffer, buffer.position());
-                    }
+                    InPlace.write(in, 0, head);
                 }
             } else {
                 files.spliced(target, head, body, old.bodyStart(), attrs.size());
@@ -136,6 +134,50 @@ public final class ManifestJsonWriter {
         return true;
     }
 
+    /**
+     * For a manifest that differs from the one in the manifest.json at {@code file} only by the re-parsed model nodes
+     * {@code changed} ({@code reuse}: derived from the parse the file was written from, no parent or child map entry
+     * changed, nothing else in the file affected): writes each node's new value over its old one in place, padded with
+     * spaces to the end of the room the full write left after it, writes the new metadata over the old in its room,
+     * and patches the index's header and the nodes' records. A few small writes whatever the project's size.
+     *
+     * <p>Returns false, having changed nothing, unless the file is exactly as its index recorded it, every entry was
+     * written parse-only, every changed node is a model the index lists, and every new value (serialized as a full
+     * write would, with {@code extras}, which need cover only these nodes) and the metadata fit where the old ones
+     * are. Returns false too when a write fails part way; the index is then no longer valid, so the full write the
+     * caller makes next replaces the whole file.
+     */
+    public boolean patchNodes(java.util.Collection<Node> changed, ManifestExtras extras, ArtifactMetadata meta,
+                              Path file, ManifestReuse reuse) {
+        if (reuse.generation() == 0 || reuse.derivedFrom() == 0 || !reuse.changedEdges().isEmpty()) {
+            return false;
+        }
+        ManifestExtras known = extras != null ? extras : ManifestExtras.parsedOnly(null);
+        NodeJson nodeJson = new NodeJson(null, known, createdAt(known, meta));
+        try {
+            byte[] head = metadataHead(meta, known.adapterType());
+            return new NodePatch(file.toAbsolutePath(), reuse).apply(head, changed,
+                    node -> value(nodeJson::write, node));
+        } catch (IOException e) {
+            return false; // nothing was written: serializing comes before the first write
+        }
+    }
+
+    /** One resource's value, serialized exactly as a full write puts it in the file. */
+    private <T> byte[] value(EntryValues.Item<T> writer, T item) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(4096);
+        try (JsonGenerator out = files.generator(bytes)) {
+            out.setRootValueSeparator(null);
+            writer.write(out, item);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Every resource's {@code created_at}: when the project was parsed, or failing that when the file is written. */
+    private static BigDecimal createdAt(ManifestExtras extras, ArtifactMetadata meta) {
+        return Json.epochDecimal(extras.parsedAt() != null ? extras.parsedAt() : meta.generatedAt());
+    }
+
     /** {@code {"metadata":{...}} as a full write starts, without the object's close. */
     private byte[] metadataHead(ArtifactMetadata meta, String adapterType) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
@@ -148,16 +190,20 @@ public final class ManifestJsonWriter {
         return bytes.toByteArray();
     }
 
-    /** The exact text {@link #write} would put in the file. */
+    /**
+     * The exact text {@link #write} would put in the file. Written as bytes, as the file is: the room after a model
+     * node is a share of its value's length in bytes.
+     */
     public String toText(Manifest manifest, ManifestExtras extras, ArtifactMetadata meta) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = files.generator(text)) {
-            writeTo(JsonSink.of(out), EntryValues.DIRECT, manifest, extras, meta, null, ManifestReuse.NONE,
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+        JsonSink.Counting counting = new JsonSink.Counting(bytes);
+        try (JsonGenerator out = files.generator(counting)) {
+            writeTo(new JsonSink(out, counting), EntryValues.DIRECT, manifest, extras, meta, null, ManifestReuse.NONE,
                     new ManifestIndex.Builder());
         } catch (IOException e) {
             throw serializationFailure(e);
         }
-        return text.toString();
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The manifest as a JSON tree, top-level keys in dbt's order, resources sorted by unique id. */
@@ -178,7 +224,7 @@ public final class ManifestJsonWriter {
                                 ManifestIndex.Builder written) throws IOException {
         JsonGenerator out = sink.gen;
         ManifestExtras known = extras != null ? extras : ManifestExtras.parsedOnly(null);
-        BigDecimal createdAt = Json.epochDecimal(known.parsedAt() != null ? known.parsedAt() : meta.generatedAt());
+        BigDecimal createdAt = createdAt(known, meta);
         NodeJson nodeJson = new NodeJson(manifest, known, createdAt);
         SourceJson sourceJson = new SourceJson(known, createdAt);
         MacroJson macroJson = new MacroJson(createdAt);
@@ -196,7 +242,7 @@ public final class ManifestJsonWriter {
         }
         Entries<Node> nodes = new Entries<>(sink, values, "nodes", previous, written,
                 node -> !reuse.changedNodes().contains(node.uniqueId) && known.compiledNode(node.uniqueId) == null,
-                node -> known.compiledNode(node.uniqueId) == null);
+                node -> known.compiledNode(node.uniqueId) == null, ManifestJsonWriter::patchable);
         nodes.write(manifest.sortedIds(), manifest.nodes, node -> node.resourceType != ResourceType.UNIT_TEST,
                 nodeJson::write);
         sorted(out, values, "sources", manifest.sources, any -> true, sourceJson::write);
@@ -219,7 +265,7 @@ public final class ManifestJsonWriter {
         });
         for (String section : List.of("parent_map", "child_map")) {
             new Entries<List<String>>(sink, values, section, previous, written,
-                    ids -> true, ids -> true).writeEdges(manifest.sortedIds(),
+                    ids -> true, ids -> true, ids -> false).writeEdges(manifest.sortedIds(),
                     section.equals("parent_map") ? manifest.parentMap : manifest.childMap, reuse.changedEdges());
         }
         edges(out, "group_map", groupMap(manifest.nodes));
@@ -281,9 +327,11 @@ public final class ManifestJsonWriter {
         private final ManifestIndex.SectionBuilder index;
         private final Predicate<T> reusable;
         private final Predicate<T> parseOnly;
+        private final Predicate<T> roomy;
 
+        /** {@code roomy}: the entries a fresh write leaves room after ({@link #roomAfter}). */
         Entries(JsonSink sink, EntryValues values, String section, PreviousManifest previous,
-                ManifestIndex.Builder written, Predicate<T> reusable, Predicate<T> parseOnly) {
+                ManifestIndex.Builder written, Predicate<T> reusable, Predicate<T> parseOnly, Predicate<T> roomy) {
             this.sink = sink;
             this.values = values;
             this.section = section;
@@ -291,6 +339,7 @@ public final class ManifestJsonWriter {
             this.index = sink.hasPositions() ? written.section(section) : null;
             this.reusable = reusable;
             this.parseOnly = parseOnly;
+            this.roomy = roomy;
         }
 
         /**
@@ -362,39 +411,49 @@ public final class ManifestJsonWriter {
 
         /*
          * Consecutive entries copied from consecutive old entries form one run, copied in one go: the bytes between
-         * them (",\"next id\":") are the same in both files because the ids are.
+         * them (room, then ",\"next id\":") are the same in both files because the ids are. A run ends after the room
+         * of its last entry, so every copied entry keeps its slot.
          */
         private long runOldStart = -1;
         private long runOldEnd;
         private long runNewStart;
         private long runLastPosition = -2;
 
-        /** One entry: copied from {@code old} ({start, end, position} in the previous file) or written fresh. */
+        /**
+         * One entry: copied from {@code old} ({start, end, position, room} in the previous file) with its room, or
+         * written fresh, followed by room if it is {@link #roomy}.
+         */
         private void entry(String id, T item, long[] old, EntryValues.Section fresh) throws IOException {
             if (old != null && runOldStart >= 0 && old[2] == runLastPosition + 1) {
-                runOldEnd = old[1];
+                runOldEnd = old[1] + old[3];
                 runLastPosition = old[2];
-                record(id, item, runNewStart + (old[0] - runOldStart), runNewStart + (old[1] - runOldStart));
+                record(id, item, runNewStart + (old[0] - runOldStart), runNewStart + (old[1] - runOldStart),
+                        (int) old[3]);
                 return;
             }
             finishRun();
             if (old != null) {
                 runNewStart = sink.startCopiedField(id);
                 runOldStart = old[0];
-                runOldEnd = old[1];
+                runOldEnd = old[1] + old[3];
                 runLastPosition = old[2];
-                record(id, item, runNewStart, runNewStart + (old[1] - old[0]));
+                record(id, item, runNewStart, runNewStart + (old[1] - old[0]), (int) old[3]);
                 return;
             }
             fresh.writeNextName(sink.gen, id);
             long start = index == null ? 0 : sink.position() + 1; // the colon the value writes first
             fresh.writeNext(sink.gen);
-            record(id, item, start, index == null ? 0 : sink.position());
+            long end = index == null ? 0 : sink.position();
+            int room = index != null && item != null && roomy.test(item) ? roomAfter(end - start) : 0;
+            if (room > 0) {
+                sink.gen.writeRaw(ROOM, 0, room);
+            }
+            record(id, item, start, end, room);
         }
 
-        private void record(String id, T item, long start, long end) {
+        private void record(String id, T item, long start, long end, int room) {
             if (index != null) {
-                index.add(id, start, end, item == null || parseOnly.test(item));
+                index.add(id, start, end, room, item == null || parseOnly.test(item));
             }
         }
 

@@ -25,6 +25,11 @@ final class NodeJson {
     private final BigDecimal createdAt;
     private final String createdAtText;
 
+    /**
+     * {@code manifest} is read only for a generic test's {@code file_key_name} (the kind of the node it is attached
+     * to); it may be null when only other nodes are written, as when re-parsed models are patched into manifest.json
+     * without the whole manifest decoded.
+     */
     NodeJson(Manifest manifest, ManifestExtras extras, BigDecimal createdAt) {
         this.manifest = manifest;
         this.extras = extras;
@@ -169,6 +174,9 @@ final class NodeJson {
 
     /** The YAML key the test was declared under: {@code models.orders}, {@code sources.raw}, ... */
     private String fileKeyName(Node test) {
+        if (manifest == null) {
+            throw new IllegalStateException("a generic test's file_key_name needs the manifest: " + test.uniqueId);
+        }
         if (test.attachedNode != null) {
             Node attached = manifest.nodes.get(test.attachedNode);
             if (attached != null) {

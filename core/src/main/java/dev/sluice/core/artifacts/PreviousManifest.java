@@ -59,9 +59,10 @@ final class PreviousManifest implements AutoCloseable {
     }
 
     /**
-     * The byte range of {@code id}'s value in {@code section} and its position among the section's entries
-     * ({start, end, position}) if it was written parse-only, else null. Checks the
-     * range is framed as a value (a colon before, a closing bracket at the end) and throws {@link Mismatch} if not.
+     * The byte range of {@code id}'s value in {@code section}, its position among the section's entries and the room
+     * (spaces) after it ({start, end, position, room}) if it was written parse-only, else null. Checks the range is
+     * framed as a value (a colon before, a closing bracket at the end, a comma or the section's close after the room)
+     * and throws {@link Mismatch} if not.
      */
     long[] range(String sectionName, String id) {
         ManifestIndex.Section section = index.section(sectionName);
@@ -78,11 +79,18 @@ final class PreviousManifest implements AutoCloseable {
         }
         long start = section.starts()[at];
         long end = section.ends()[at];
-        if (start < 1 || end > bytes.capacity() || end <= start || bytes.get((int) start - 1) != ':'
-                || !closes(bytes.get((int) start), bytes.get((int) end - 1))) {
+        int room = section.rooms()[at];
+        if (start < 1 || room < 0 || end + room >= bytes.capacity() || end <= start
+                || bytes.get((int) start - 1) != ':' || !closes(bytes.get((int) start), bytes.get((int) end - 1))
+                || !followsEntry(bytes.get((int) (end + room)))) {
             throw new Mismatch("the entry " + id + " is not where the index says");
         }
-        return new long[] {start, end, at};
+        return new long[] {start, end, at, room};
+    }
+
+    /** What comes right after an entry's room: the next entry's comma or the section's close. */
+    private static boolean followsEntry(byte next) {
+        return next == ',' || next == '}';
     }
 
     private static boolean closes(byte open, byte close) {

@@ -16,6 +16,12 @@
  * stores artifacts with a run). Output is compact UTF-8 JSON, written to a temporary file beside the target and
  * moved into place, so a reader never sees half a file. Map keys are sorted by unique id so output is reproducible.
  *
+ * <p>{@code ManifestJsonWriter} also keeps {@code manifest.index.sluice} beside manifest.json ({@code ManifestIndex}:
+ * where each node and parent/child map entry sits, and the room of spaces left after each model node), so a later
+ * write copies unchanged entries from the old file, rewrites only the metadata ({@code rewriteMetadataOnly}), or
+ * writes re-parsed models over their old values in place ({@code patchNodes}, through {@code NodePatch} and
+ * {@code IndexRecords}).
+ *
  * <p>The per-resource serializers ({@code NodeJson}, {@code SourceJson}, {@code MacroJson}, {@code DocJson},
  * {@code ExposureJson}, {@code UnitTestJson}, {@code ConfigJson}, {@code ColumnJson}) are package-private: one class
  * per dbt resource shape, each following the key order of dbt's own serialization. The field names they write for

@@ -35,6 +35,7 @@ class PartialParseTest {
     private static final String REPARSED = "Re-parsed 1 changed model file(s)";
     private static final String FULL = "arsing everything";
     private static final String METADATA_ONLY = "only its metadata was rewritten";
+    private static final String PATCHED = "re-parsed model(s) in place";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -91,8 +92,9 @@ class PartialParseTest {
         project.env("DBT_ENV_CUSTOM_ENV_OWNER", "x");
         assertThat(parse()).contains(METADATA_ONLY);
         assertThat(assertSameAsFullParse().at("/metadata/env/OWNER").asText()).isEqualTo("x");
+        // the index's offsets moved with the body (its shift): a patch finds the node's slot all the same
         project.write("models/other.sql", "select 4 as id");
-        assertThat(parse()).contains(REPARSED).doesNotContain(METADATA_ONLY);
+        assertThat(parse()).contains(REPARSED).contains(PATCHED).doesNotContain(METADATA_ONLY);
         assertSameAsFullParse();
         assertThat(parse()).contains(METADATA_ONLY);
         assertSameAsFullParse();
@@ -129,6 +131,88 @@ class PartialParseTest {
         assertThat(parse()).contains(REPARSED);
         assertThat(assertSameAsFullParse().at("/parent_map/model.cached.top").toString())
                 .isEqualTo("[\"model.cached.other\",\"model.cached.middle\"]");
+    }
+
+    @Test
+    void aModelEditedAgainAndAgainIsPatchedIntoTheSameFile() throws IOException {
+        parse();
+        Object file = manifestFile();
+        for (int edit = 1; edit <= 3; edit++) {
+            project.write("models/other.sql", "select " + edit + " as id" + " -- edit".repeat(edit));
+            assertThat(parse()).contains(REPARSED).contains(PATCHED);
+            assertThat(manifestFile()).as("written in place, not replaced").isEqualTo(file);
+            assertThat(assertSameAsFullParse().at("/nodes/model.cached.other/raw_code").asText())
+                    .startsWith("select " + edit + " as id");
+        }
+        // two models at once, one of them with a yaml patch; then nothing changed: the patched index is current
+        project.write("models/other.sql", "select 9 as id");
+        project.write("models/middle.sql", "select id, label, 1 as one from {{ ref('base') }}");
+        assertThat(parse()).contains("Re-parsed 2 changed model file(s)").contains(PATCHED);
+        assertThat(assertSameAsFullParse().at("/nodes/model.cached.middle/description").asText())
+                .isEqualTo("the middle");
+        assertThat(parse()).contains(REUSED).contains(METADATA_ONLY);
+        assertThat(manifestFile()).isEqualTo(file);
+        assertSameAsFullParse();
+    }
+
+    @Test
+    void anEditThatOutgrowsItsRoomIsWrittenInFullAndTheNextEditIsPatchedAgain() throws IOException {
+        parse();
+        Object file = manifestFile();
+        project.write("models/other.sql", "select 2 as id -- " + "x".repeat(4000));
+        assertThat(parse()).contains(REPARSED).doesNotContain(PATCHED);
+        assertThat(manifestFile()).isNotEqualTo(file);
+        assertSameAsFullParse();
+        file = manifestFile();
+        project.write("models/other.sql", "select 3 as id -- " + "y".repeat(4100));
+        assertThat(parse()).contains(REPARSED).contains(PATCHED);
+        assertThat(manifestFile()).isEqualTo(file);
+        assertSameAsFullParse();
+    }
+
+    @Test
+    void aPatchedManifestIsCopiedRightWhenRefsChangeNext() throws IOException {
+        parse();
+        project.write("models/other.sql", "select 5 as id");
+        project.write("models/base.sql", "select 1 as id, {{ label('base') }} as label -- shorter than its room");
+        assertThat(parse()).contains(PATCHED);
+        // new refs: the maps change, so the file is written again, copying the patched entries with their room
+        project.write("models/top.sql", "{{ config(alias=var('suffix')) }} select * from {{ ref('middle') }}"
+                + " join {{ ref('other') }} using (id)");
+        assertThat(parse()).contains(REPARSED).doesNotContain(PATCHED);
+        assertThat(assertSameAsFullParse().at("/parent_map/model.cached.top").toString())
+                .isEqualTo("[\"model.cached.middle\",\"model.cached.other\"]");
+        // and what it wrote and indexed can be patched again, entries copied and written alike
+        for (String model : List.of("top", "other", "base")) {
+            String sql = Files.readString(dir.resolve("models/" + model + ".sql")) + " -- again";
+            project.write("models/" + model + ".sql", sql);
+            assertThat(parse()).as(model).contains(PATCHED);
+            assertThat(assertSameAsFullParse().at("/nodes/model.cached." + model + "/raw_code").asText())
+                    .isEqualTo(sql);
+        }
+    }
+
+    @Test
+    void aHandEditedManifestOrAnOldFormatIndexIsNeverPatched() throws IOException {
+        parse();
+        Path manifest = dir.resolve("target/manifest.json");
+        Files.setLastModifiedTime(manifest, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(manifest).toMillis() - 10_000)); // saved by hand, the same bytes
+        project.write("models/other.sql", "select 6 as id");
+        assertThat(parse()).contains(REPARSED).doesNotContain(PATCHED);
+        assertSameAsFullParse();
+
+        Path index = dir.resolve("target/manifest.index.sluice");
+        byte[] bytes = Files.readAllBytes(index);
+        java.nio.ByteBuffer.wrap(bytes).putInt(0, 2); // an index of the previous format, otherwise current
+        Files.write(index, bytes);
+        project.write("models/other.sql", "select 7 as id");
+        assertThat(parse()).contains(REPARSED).doesNotContain(PATCHED);
+        assertSameAsFullParse();
+
+        project.write("models/other.sql", "select 8 as id"); // the full write left a current index
+        assertThat(parse()).contains(PATCHED);
+        assertSameAsFullParse();
     }
 
     @Test
@@ -344,6 +428,12 @@ class PartialParseTest {
         assertThat(dir.resolve("target/partial_parse.delta.sluice")).doesNotExist();
         assertSameAsFullParse();
         assertThat(parse()).contains(REUSED);
+    }
+
+    /** The identity of target/manifest.json (device and inode): the same while written in place. */
+    private Object manifestFile() throws IOException {
+        return Files.readAttributes(dir.resolve("target/manifest.json"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     private static String foundLine(String messages) {
