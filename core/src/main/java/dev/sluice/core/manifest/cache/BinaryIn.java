@@ -14,22 +14,35 @@ import java.util.Set;
 /** Reads what {@link BinaryOut} wrote. A malformed input throws {@link CorruptCache}. */
 final class BinaryIn {
     private final byte[] bytes;
+    private final int limit;
     private int position;
     private final List<String> strings = new ArrayList<>();
 
     BinaryIn(byte[] bytes) {
-        this.bytes = bytes;
+        this(bytes, 0, bytes.length);
     }
 
-    /** Everything not read yet. */
-    byte[] rest() {
-        byte[] out = java.util.Arrays.copyOfRange(bytes, position, bytes.length);
-        position = bytes.length;
-        return out;
+    /** Reads {@code bytes[from, to)} alone. */
+    BinaryIn(byte[] bytes, int from, int to) {
+        if (from < 0 || to > bytes.length || from > to) {
+            throw new CorruptCache("a range outside the data");
+        }
+        this.bytes = bytes;
+        this.position = from;
+        this.limit = to;
     }
 
     boolean atEnd() {
-        return position == bytes.length;
+        return position == limit;
+    }
+
+    int position() {
+        return position;
+    }
+
+    /** A fixed eight-byte little-endian number ({@link BinaryOut#fixedLong}). */
+    long fixedLong() {
+        return fixed64();
     }
 
     long varint() {
@@ -46,7 +59,7 @@ final class BinaryIn {
 
     int count() {
         long value = varint();
-        if (value < 0 || value > bytes.length) {
+        if (value < 0 || value > limit) {
             throw new CorruptCache("an impossible count " + value + " at byte " + position);
         }
         return (int) value;
@@ -73,7 +86,7 @@ final class BinaryIn {
             throw new CorruptCache("an unknown string number " + tag + " at byte " + position);
         }
         int length = count();
-        if (position + length > bytes.length) {
+        if (position + length > limit) {
             throw new CorruptCache("a string running past the end");
         }
         String value = new String(bytes, position, length, StandardCharsets.UTF_8);
@@ -85,7 +98,7 @@ final class BinaryIn {
     /** Raw bytes written by {@link BinaryOut#bytes}. */
     byte[] bytes() {
         int length = count();
-        if (position + length > bytes.length) {
+        if (position + length > limit) {
             throw new CorruptCache("bytes running past the end");
         }
         byte[] out = java.util.Arrays.copyOfRange(bytes, position, position + length);
@@ -177,7 +190,7 @@ final class BinaryIn {
     }
 
     private int next() {
-        if (position >= bytes.length) {
+        if (position >= limit) {
             throw new CorruptCache("the data ends early");
         }
         return bytes[position++] & 0xFF;

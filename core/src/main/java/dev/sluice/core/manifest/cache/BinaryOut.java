@@ -1,6 +1,5 @@
 package dev.sluice.core.manifest.cache;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +31,43 @@ final class BinaryOut {
     static final int DATE = 12;
     static final int FLOAT = 13;
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    private final Buffer bytes;
     private final Map<String, Integer> strings = new HashMap<>();
+
+    /** Bytes kept in memory ({@link #toByteArray}). */
+    BinaryOut() {
+        this.bytes = new Buffer(null);
+    }
+
+    /**
+     * Bytes streamed to {@code sink} as they are written (a large manifest is never held whole); {@link #flush} at the
+     * end. A failing sink surfaces as an {@link java.io.UncheckedIOException} from any write.
+     */
+    BinaryOut(java.io.OutputStream sink) {
+        this.bytes = new Buffer(sink);
+    }
 
     byte[] toByteArray() {
         return bytes.toByteArray();
+    }
+
+    /** Where a streamed BinaryOut writes (after {@link #flush}, another may go on writing there). */
+    java.io.OutputStream sink() {
+        return bytes.sink;
+    }
+
+    /** How many bytes have been written so far. */
+    long size() {
+        return bytes.size();
+    }
+
+    void flush() {
+        bytes.flush();
+    }
+
+    /** A fixed eight-byte little-endian number (for a length written after what it measures). */
+    void fixedLong(long value) {
+        fixed64(value);
     }
 
     void varint(long value) {
@@ -164,6 +195,80 @@ final class BinaryOut {
     private void fixed64(long bits) {
         for (int shift = 0; shift < 64; shift += 8) {
             bytes.write((int) (bits >>> shift) & 0xFF);
+        }
+    }
+
+    /**
+     * An unsynchronized byte buffer (ByteArrayOutputStream locks on every byte written, which a manifest of millions
+     * of small fields pays for), in memory or emptied into a sink whenever full.
+     */
+    private static final class Buffer {
+        private final java.io.OutputStream sink;
+        private byte[] buffer;
+        private int count;
+        private long flushed;
+
+        /** Streamed: a 64 KB buffer; in memory: small at first (a model's facts are a few hundred bytes). */
+        Buffer(java.io.OutputStream sink) {
+            this.sink = sink;
+            this.buffer = new byte[sink != null ? 1 << 16 : 256];
+        }
+
+        void write(int b) {
+            if (count == buffer.length) {
+                room(1);
+            }
+            buffer[count++] = (byte) b;
+        }
+
+        void write(byte[] b, int offset, int length) {
+            if (length > buffer.length - count) {
+                room(length);
+            }
+            if (length > buffer.length - count) { // larger than a streamed buffer: straight through
+                try {
+                    sink.write(b, offset, length);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                flushed += length;
+                return;
+            }
+            System.arraycopy(b, offset, buffer, count, length);
+            count += length;
+        }
+
+        /** Makes room for {@code n} more bytes: empties the buffer into the sink, or grows it in memory. */
+        private void room(int n) {
+            if (sink != null) {
+                flush();
+                return;
+            }
+            buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, count + n));
+        }
+
+        void flush() {
+            if (sink == null || count == 0) {
+                return;
+            }
+            try {
+                sink.write(buffer, 0, count);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            flushed += count;
+            count = 0;
+        }
+
+        long size() {
+            return flushed + count;
+        }
+
+        byte[] toByteArray() {
+            if (sink != null) {
+                throw new IllegalStateException("a streamed BinaryOut keeps no bytes");
+            }
+            return java.util.Arrays.copyOf(buffer, count);
         }
     }
 }

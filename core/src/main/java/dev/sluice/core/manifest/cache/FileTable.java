@@ -185,8 +185,9 @@ public final class FileTable {
     static long hash(Path file) {
         CRC32C first = new CRC32C();
         CRC32 second = new CRC32();
-        byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
+            // a buffer per thread, not per file: tens of thousands of files hashed once each
+            byte[] buffer = HASH_BUFFER.get();
             int n;
             while ((n = in.read(buffer)) > 0) {
                 first.update(buffer, 0, n);
@@ -197,4 +198,6 @@ public final class FileTable {
         }
         return (first.getValue() << 32) | second.getValue() | 1L; // never 0, which means "not hashed"
     }
+
+    private static final ThreadLocal<byte[]> HASH_BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 16]);
 }

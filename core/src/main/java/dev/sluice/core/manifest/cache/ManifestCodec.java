@@ -52,7 +52,12 @@ public final class ManifestCodec {
      * the stored ones of the same id, in the stored order.
      */
     public static Manifest decode(byte[] bytes, Map<String, Node> replaced) {
-        BinaryIn in = new BinaryIn(bytes);
+        return decode(bytes, 0, bytes.length, replaced);
+    }
+
+    /** {@link #decode(byte[], Map)} of {@code bytes[from, to)}. */
+    static Manifest decode(byte[] bytes, int from, int to, Map<String, Node> replaced) {
+        BinaryIn in = new BinaryIn(bytes, from, to);
         Manifest manifest = read(in, replaced);
         if (!in.atEnd()) {
             throw new CorruptCache("bytes left after the manifest");

@@ -140,7 +140,7 @@ public final class ParseCache {
             return new Miss("an environment variable the project reads changed", scanned.get());
         }
         env.alsoRead(stored.envNames);
-        Supplier<Manifest> decode = () -> ManifestCodec.decode(stored.manifest, stored.replacedNodes());
+        Supplier<Manifest> decode = stored::decode;
         CompletableFuture<Manifest> decoding = decodeAhead ? CompletableFuture.supplyAsync(decode, DECODER) : null;
         FileTable current = scanned.get();
         FileTable.Changes changes = current.compare(stored.files);
@@ -275,27 +275,43 @@ public final class ParseCache {
     private boolean storeNow(long generation, String inputs, Set<String> names, String envDigest, FileTable files,
                              Manifest manifest) {
         try {
-            BinaryOut out = new BinaryOut();
-            out.varint(ParseInputs.FORMAT);
-            out.string(inputs);
-            out.signed(generation);
-            out.strings(names);
-            out.string(envDigest);
-            files.withHashes().write(out);
             ManifestCounts counts = ManifestCounts.of(manifest);
-            out.varint(counts.nodes().length);
-            for (int count : counts.nodes()) {
-                out.varint(count);
-            }
-            out.varint(counts.sources());
-            out.varint(counts.exposures());
-            out.varint(counts.macros());
-            out.bytes(factsOf(manifest));
-            out.bytes(ManifestCodec.encodeDocs(manifest.docs.values()));
-            byte[] encoded = ManifestCodec.encode(manifest);
-            out.varint(encoded.length);
-            byte[] head = out.toByteArray();
-            write(head, encoded);
+            byte[] facts = factsOf(manifest);
+            byte[] docs = ManifestCodec.encodeDocs(manifest.docs.values());
+            FileTable hashed = files.withHashes();
+            // streamed into the file: a manifest of 80,000 nodes is never held as one array (which the collector
+            // would have to find room for, and copy as it grew)
+            AtomicFile.replace(file, temp -> {
+                try (var stream = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                    stream.write(MAGIC);
+                    CRC32C crc = new CRC32C();
+                    BinaryOut out = new BinaryOut(new java.util.zip.CheckedOutputStream(stream, crc));
+                    out.varint(ParseInputs.FORMAT);
+                    out.string(inputs);
+                    out.signed(generation);
+                    out.strings(names);
+                    out.string(envDigest);
+                    hashed.write(out);
+                    out.varint(counts.nodes().length);
+                    for (int count : counts.nodes()) {
+                        out.varint(count);
+                    }
+                    out.varint(counts.sources());
+                    out.varint(counts.exposures());
+                    out.varint(counts.macros());
+                    out.bytes(facts);
+                    out.bytes(docs);
+                    out.flush();
+                    // its own string numbering, as it is decoded on its own
+                    BinaryOut body = new BinaryOut(out.sink());
+                    ManifestCodec.write(body, manifest);
+                    body.fixedLong(body.size()); // after it: its length is known only now
+                    body.flush();
+                    stream.write(ParseDelta.Checksummed.longBytes(crc.getValue()));
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            });
             deleteDelta(); // it named the parse just replaced, so it no longer counts anyway
             return true;
         } catch (Uncacheable e) {
@@ -345,8 +361,12 @@ public final class ParseCache {
      * generation, environment reads and newer file entries, and its re-parsed nodes replacing the stored ones.
      */
     private record Stored(String inputs, long generation, List<String> envNames, String envDigest, FileTable files,
-                          ManifestCounts counts, KeyedRecords facts, byte[] docs, byte[] manifest, long baseGeneration,
+                          ManifestCounts counts, KeyedRecords facts, byte[] docs, Range manifest, long baseGeneration,
                           ParseDelta delta) {
+        Manifest decode() {
+            return ManifestCodec.decode(manifest.bytes(), manifest.from(), manifest.to(), replacedNodes());
+        }
+
         Map<String, Node> replacedNodes() {
             if (delta == null) {
                 return Map.of();
@@ -372,7 +392,9 @@ public final class ParseCache {
 
     private Stored readBase() throws IOException {
         byte[] all = Files.readAllBytes(file);
-        BinaryIn in = new BinaryIn(ParseDelta.Checksummed.body(all, MAGIC));
+        int bodyEnd = ParseDelta.Checksummed.verify(all, MAGIC);
+        int manifestEnd = bodyEnd - 8;
+        BinaryIn in = new BinaryIn(all, MAGIC.length, manifestEnd);
         if (in.varint() != ParseInputs.FORMAT) {
             throw new CorruptCache("another cache format");
         }
@@ -388,30 +410,15 @@ public final class ParseCache {
         ManifestCounts counts = new ManifestCounts(byType, in.count(), in.count(), in.count());
         KeyedRecords facts = KeyedRecords.of(in.bytes());
         byte[] docs = in.bytes();
-        int length = in.count();
-        byte[] manifest = in.rest();
-        if (manifest.length != length) {
+        long length = ParseDelta.Checksummed.readLong(all, manifestEnd);
+        if (length != manifestEnd - in.position()) {
             throw new CorruptCache("the manifest is cut short");
         }
+        Range manifest = new Range(all, in.position(), manifestEnd);
         return new Stored(inputs, generation, names, envDigest, files, counts, facts, docs, manifest, generation, null);
     }
 
-    private void write(byte[] head, byte[] manifest) throws IOException {
-        CRC32C crc = new CRC32C();
-        crc.update(head);
-        crc.update(manifest);
-        long value = crc.getValue();
-        byte[] tail = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            tail[i] = (byte) (value >>> (8 * i));
-        }
-        AtomicFile.replace(file, temp -> {
-            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                out.write(MAGIC);
-                out.write(head);
-                out.write(manifest);
-                out.write(tail);
-            }
-        });
+    /** A part of a byte array (the manifest inside the whole cache file read, never copied out). */
+    private record Range(byte[] bytes, int from, int to) {
     }
 }

@@ -104,17 +104,19 @@ record ParseDelta(String inputs, long baseGeneration, long generation, List<Stri
         static byte[] file(byte[] magic, byte[] body) {
             CRC32C crc = new CRC32C();
             crc.update(body);
-            long value = crc.getValue();
             byte[] all = Arrays.copyOf(magic, magic.length + body.length + 8);
             System.arraycopy(body, 0, all, magic.length, body.length);
-            for (int i = 0; i < 8; i++) {
-                all[magic.length + body.length + i] = (byte) (value >>> (8 * i));
-            }
+            System.arraycopy(longBytes(crc.getValue()), 0, all, magic.length + body.length, 8);
             return all;
         }
 
         /** The body of a file {@link #file} framed, after checking its magic and checksum. */
         static byte[] body(byte[] all, byte[] magic) {
+            return Arrays.copyOfRange(all, magic.length, verify(all, magic));
+        }
+
+        /** Checks the magic and the checksum of a file {@link #file} framed; returns where its body ends. */
+        static int verify(byte[] all, byte[] magic) {
             int bodyStart = magic.length;
             if (all.length < bodyStart + 8 || !Arrays.equals(all, 0, magic.length, magic, 0, magic.length)) {
                 throw new CorruptCache("not a Sluice parse cache file");
@@ -122,14 +124,26 @@ record ParseDelta(String inputs, long baseGeneration, long generation, List<Stri
             int bodyEnd = all.length - 8;
             CRC32C crc = new CRC32C();
             crc.update(all, bodyStart, bodyEnd - bodyStart);
-            long expected = 0;
-            for (int i = 0; i < 8; i++) {
-                expected |= (long) (all[bodyEnd + i] & 0xFF) << (8 * i);
-            }
-            if (crc.getValue() != expected) {
+            if (crc.getValue() != readLong(all, bodyEnd)) {
                 throw new CorruptCache("checksum mismatch");
             }
-            return Arrays.copyOfRange(all, bodyStart, bodyEnd);
+            return bodyEnd;
+        }
+
+        static long readLong(byte[] bytes, int at) {
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value |= (long) (bytes[at + i] & 0xFF) << (8 * i);
+            }
+            return value;
+        }
+
+        static byte[] longBytes(long value) {
+            byte[] out = new byte[8];
+            for (int i = 0; i < 8; i++) {
+                out[i] = (byte) (value >>> (8 * i));
+            }
+            return out;
         }
     }
 }
