@@ -18,9 +18,56 @@ public final class Acyclic {
     private Acyclic() {
     }
 
-    /** Throws {@code DEPENDENCY_CYCLE} if the manifest has a cycle. */
+    /**
+     * Throws {@code DEPENDENCY_CYCLE} if the manifest has a cycle. A depth-first walk over the nodes' dependencies
+     * finds out (building the whole graph, with its sorted order, was a tenth of a cold parse of 80,000 nodes); only
+     * when it finds a cycle is the graph built, for the message {@link Dag#of} gives.
+     */
     public static void check(Manifest manifest) {
-        Dag.of(manifest);
+        if (hasCycle(manifest)) {
+            Dag.of(manifest);
+        }
+    }
+
+    private static final Byte WALKING = 1;
+    private static final Byte DONE = 2;
+
+    /**
+     * Whether some node is its own ancestor. Only nodes have parents (sources have none, and nothing depends on an
+     * exposure), so the walk follows {@code dependsOnNodes} from node to node.
+     */
+    private static boolean hasCycle(Manifest manifest) {
+        java.util.Map<String, Byte> state = new java.util.HashMap<>(manifest.nodes.size() * 2);
+        Deque<String> path = new ArrayDeque<>();
+        Deque<java.util.Iterator<String>> parents = new ArrayDeque<>();
+        for (Node start : manifest.nodes.values()) {
+            if (state.containsKey(start.uniqueId)) {
+                continue;
+            }
+            state.put(start.uniqueId, WALKING);
+            path.push(start.uniqueId);
+            parents.push(start.dependsOnNodes.iterator());
+            while (!path.isEmpty()) {
+                java.util.Iterator<String> next = parents.peek();
+                if (!next.hasNext()) {
+                    state.put(path.pop(), DONE);
+                    parents.pop();
+                    continue;
+                }
+                String parent = next.next();
+                Byte seen = state.get(parent);
+                if (seen == WALKING) {
+                    return true;
+                }
+                Node node = seen == null ? manifest.nodes.get(parent) : null;
+                if (node != null) {
+                    state.put(parent, WALKING);
+                    path.push(parent);
+                    parents.push(node.dependsOnNodes.iterator());
+                }
+            }
+        }
+        return false;
     }
 
     /** As {@link #check}, for a manifest whose only changes from an acyclic one are the edges of {@code changed}. */

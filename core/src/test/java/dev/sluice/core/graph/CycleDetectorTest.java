@@ -43,6 +43,32 @@ class CycleDetectorTest {
     }
 
     @Test
+    void theParseStagesCheckPassesAcyclicGraphsAndReportsCyclesAsTheGraphDoes() {
+        ManifestFixture ok = new ManifestFixture("p");
+        ok.model("a");
+        ok.model("b").dependsOn("a");
+        ok.model("c").dependsOn("a", "b");
+        ok.model("d").dependsOn("c", "b");
+        Acyclic.check(ok.build()); // a diamond and a shortcut: no cycle
+
+        ManifestFixture cyclic = new ManifestFixture("p");
+        cyclic.model("ok");
+        cyclic.model("a").in("staging").dependsOn("c");
+        cyclic.model("b").dependsOn("a");
+        cyclic.model("c").dependsOn("b");
+        assertThatThrownBy(() -> Acyclic.check(cyclic.build()))
+                .isInstanceOfSatisfying(SluiceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.DEPENDENCY_CYCLE);
+                    assertThat(e.getMessage())
+                            .isEqualTo("Found a cycle: model.p.a --> model.p.b --> model.p.c --> model.p.a");
+                });
+
+        ManifestFixture self = new ManifestFixture("p");
+        self.model("a").dependsOn("a");
+        assertThatThrownBy(() -> Acyclic.check(self.build())).isInstanceOf(SluiceException.class);
+    }
+
+    @Test
     void checkThrowsDependencyCycleWithTheFirstNodesFile() {
         ManifestFixture f = new ManifestFixture("p");
         f.model("a").in("staging").dependsOn("c");
