@@ -274,7 +274,6 @@ final class SchemaYamlParser {
             if (name.isEmpty()) {
                 return scan(name);
             }
-            java.util.regex.Pattern pattern = null;
             int lineNumber = 1;
             int lineStart = 0;
             for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
@@ -288,10 +287,7 @@ final class SchemaYamlParser {
                 }
                 int lineEnd = text.indexOf('\n', lineStart);
                 String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
-                if (pattern == null) {
-                    pattern = pattern(name);
-                }
-                if (pattern.matcher(line).matches()) {
+                if (isNameLine(line, name)) {
                     return lineNumber;
                 }
                 if (lineEnd < 0) {
@@ -307,19 +303,62 @@ final class SchemaYamlParser {
 
         /** Every line against the pattern (an empty name is on every line as a substring). */
         private int scan(String name) {
-            java.util.regex.Pattern pattern = pattern(name);
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                if (pattern.matcher(lines[i]).matches()) {
+                if (isNameLine(lines[i], name)) {
                     return i + 1;
                 }
             }
             return 0;
         }
 
-        private static java.util.regex.Pattern pattern(String name) {
-            return java.util.regex.Pattern.compile(
-                    "^\\s*-?\\s*name\\s*:\\s*['\"]?" + java.util.regex.Pattern.quote(name) + "['\"]?\\s*(#.*)?$");
+        /**
+         * Whether {@code line} is {@code [- ]name: <name>}, the name optionally quoted, a comment allowed after it
+         * (the regular expression {@code \s*-?\s*name\s*:\s*['"]?NAME['"]?\s*(#.*)?}, matched by hand: compiling
+         * one per name was most of a large project's schema-file parse).
+         */
+        static boolean isNameLine(String line, String name) {
+            int at = spaces(line, 0);
+            if (at < line.length() && line.charAt(at) == '-') {
+                at = spaces(line, at + 1);
+            }
+            if (!line.startsWith("name", at)) {
+                return false;
+            }
+            at = spaces(line, at + 4);
+            if (at >= line.length() || line.charAt(at) != ':') {
+                return false;
+            }
+            at = spaces(line, at + 1);
+            // an opening quote, or none: a name may itself begin with a quote character
+            return at < line.length() && isQuote(line.charAt(at)) && nameThenEnd(line, at + 1, name)
+                    || nameThenEnd(line, at, name);
+        }
+
+        /** {@code name} at {@code at}, then an optional closing quote, spaces, and the end or a comment. */
+        private static boolean nameThenEnd(String line, int at, String name) {
+            if (!line.startsWith(name, at)) {
+                return false;
+            }
+            int end = at + name.length();
+            if (end < line.length() && isQuote(line.charAt(end))) {
+                end++;
+            }
+            end = spaces(line, end);
+            return end == line.length() || line.charAt(end) == '#';
+        }
+
+        private static boolean isQuote(char c) {
+            return c == '\'' || c == '"';
+        }
+
+        /** The first index from {@code at} that is not a regex {@code \s} character. */
+        private static int spaces(String line, int at) {
+            int i = at;
+            while (i < line.length() && " \t\n\u000B\f\r".indexOf(line.charAt(i)) >= 0) {
+                i++;
+            }
+            return i;
         }
     }
 }
