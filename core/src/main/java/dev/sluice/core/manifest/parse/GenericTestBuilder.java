@@ -7,11 +7,7 @@ import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.NodeConfig;
 import dev.sluice.core.manifest.ResourceType;
 import dev.sluice.core.manifest.TestMetadata;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,12 +198,7 @@ final class GenericTestBuilder {
     }
 
     static String md5(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
+        return dev.sluice.core.io.Digests.md5(text);
     }
 
     private static SluiceException invalid(TestDefinition definition, String message) {

@@ -1,0 +1,39 @@
+package dev.sluice.core.io;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Hex digests of text as dbt writes them: sha256 for file checksums, md5 for generic test ids and the project id. One
+ * digest per thread, reused: looking the algorithm up anew for each of 80,000 nodes was a visible part of a parse.
+ */
+public final class Digests {
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> digest("MD5"));
+
+    private Digests() {
+    }
+
+    public static String sha256(String text) {
+        return hex(SHA256.get(), text);
+    }
+
+    public static String md5(String text) {
+        return hex(MD5.get(), text);
+    }
+
+    private static String hex(MessageDigest digest, String text) {
+        // digest() resets it for the next use on this thread
+        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is part of every JDK", e);
+        }
+    }
+}
