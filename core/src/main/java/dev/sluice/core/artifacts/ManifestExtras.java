@@ -46,17 +46,50 @@ public record ManifestExtras(Map<String, CompiledNode> compiled, Map<String, Str
 
     public ManifestExtras {
         // Hash maps, not Map.copyOf: its linear probing is slow on tens of thousands of ids that differ only at the end.
-        compiled = compiled == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(compiled));
-        // A null relation name simply means "none", so drop it.
-        Map<String, String> names = new HashMap<>();
-        if (relationNames != null) {
-            relationNames.forEach((k, v) -> {
-                if (k != null && v != null) {
-                    names.put(k, v);
-                }
-            });
+        // A map this record made already is passed on as it is: each with...() would otherwise copy 80,000 entries.
+        compiled = compiled == null ? Map.of() : compiled instanceof Owned<CompiledNode> owned ? owned
+                : new Owned<>(new HashMap<>(compiled));
+        if (!(relationNames instanceof Owned<String>)) {
+            // A null relation name simply means "none", so drop it.
+            Map<String, String> names = new HashMap<>();
+            if (relationNames != null) {
+                relationNames.forEach((k, v) -> {
+                    if (k != null && v != null) {
+                        names.put(k, v);
+                    }
+                });
+            }
+            relationNames = new Owned<>(names);
         }
-        relationNames = Collections.unmodifiableMap(names);
+    }
+
+    /** A read-only map this record copied in, and so need not copy again. */
+    private static final class Owned<V> extends java.util.AbstractMap<String, V> {
+        private final Map<String, V> map;
+
+        Owned(Map<String, V> map) {
+            this.map = map;
+        }
+
+        @Override
+        public V get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public java.util.Set<Entry<String, V>> entrySet() {
+            return Collections.unmodifiableMap(map).entrySet();
+        }
     }
 
     /** Nothing known beyond parsing (what {@code sluice parse} writes). */
