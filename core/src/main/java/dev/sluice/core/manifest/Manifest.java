@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.sluice.core.parallel.Memo;
 
 /**
  * Everything the project declares, resolved: nodes with their dependencies, sources, macros, docs and exposures, and
@@ -80,8 +81,8 @@ public final class Manifest {
         if (sortedIds != null && sortedIds.size() == this.sources.size() + this.nodes.size() + this.exposures.size()) {
             this.sortedIds = List.copyOf(sortedIds);
         }
-        this.parentMap = new ParentMap(new Lazy<>(this::parents));
-        Lazy<Map<String, List<String>>> children = new Lazy<>(this::children);
+        this.parentMap = new ParentMap(Memo.of(this::parents));
+        Memo<Map<String, List<String>>> children = Memo.of(this::children);
         this.childMap = new LazyMap(children::get);
         for (Node node : this.nodes.values()) {
             if (isRefable(node)) {
@@ -160,29 +161,6 @@ public final class Manifest {
         return exposure != null ? exposure.dependsOnNodes : List.of();
     }
 
-    /** A value computed on first use. */
-    private static final class Lazy<T> {
-        private final java.util.function.Supplier<T> compute;
-        private volatile T value;
-
-        Lazy(java.util.function.Supplier<T> compute) {
-            this.compute = compute;
-        }
-
-        T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    if (value == null) {
-                        value = compute.get();
-                    }
-                    v = value;
-                }
-            }
-            return v;
-        }
-    }
-
     /** A read-only map built on first use (most commands never look at the parent and child maps). */
     private static final class LazyMap extends java.util.AbstractMap<String, List<String>> {
         private final java.util.function.Supplier<Map<String, List<String>>> map;
@@ -217,9 +195,9 @@ public final class Manifest {
      * several threads); the whole map is built only for iteration.
      */
     private final class ParentMap extends java.util.AbstractMap<String, List<String>> {
-        private final Lazy<Map<String, List<String>>> all;
+        private final Memo<Map<String, List<String>>> all;
 
-        ParentMap(Lazy<Map<String, List<String>>> all) {
+        ParentMap(Memo<Map<String, List<String>>> all) {
             this.all = all;
         }
 

@@ -1,5 +1,6 @@
 package dev.sluice.core.graph.method;
 
+import dev.sluice.core.parallel.Memo;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,27 +8,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /** What a {@link SelectionMethod} searches: every selectable resource, and the root project's name. */
-public record MethodScope(String rootProject, Collection<Selectable> candidates, Lazy<FqnIndex> fqnIndex) {
+public record MethodScope(String rootProject, Collection<Selectable> candidates, Memo<FqnIndex> fqnIndex) {
 
     public MethodScope(String rootProject, Collection<Selectable> candidates) {
-        this(rootProject, candidates, new Lazy<>(() -> new FqnIndex(List.copyOf(candidates))));
-    }
-
-    /** A value computed on first use (by the one thread that evaluates a selection). */
-    static final class Lazy<T> {
-        private final java.util.function.Supplier<T> supplier;
-        private T value;
-
-        Lazy(java.util.function.Supplier<T> supplier) {
-            this.supplier = supplier;
-        }
-
-        T get() {
-            if (value == null) {
-                value = supplier.get();
-            }
-            return value;
-        }
+        this(rootProject, candidates, Memo.of(() -> new FqnIndex(List.copyOf(candidates))));
     }
 
     /** Ids of the candidates that pass {@code test}. */

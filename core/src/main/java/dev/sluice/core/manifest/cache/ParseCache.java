@@ -1,6 +1,7 @@
 package dev.sluice.core.manifest.cache;
 
 import dev.sluice.core.io.AtomicFile;
+import dev.sluice.core.parallel.Memo;
 import dev.sluice.core.manifest.Doc;
 import dev.sluice.core.manifest.Manifest;
 import dev.sluice.core.manifest.ManifestCounts;
@@ -77,11 +78,12 @@ public final class ParseCache {
     public static final class Earlier {
         private final Stored stored;
         private final Supplier<Manifest> manifest;
-        private volatile Map<String, Doc> docs;
+        private final Memo<Map<String, Doc>> docs;
 
         private Earlier(Stored stored, Supplier<Manifest> manifest) {
             this.stored = stored;
             this.manifest = manifest;
+            this.docs = Memo.of(() -> java.util.Collections.unmodifiableMap(ManifestCodec.decodeDocs(stored.docs)));
         }
 
         public Manifest manifest() {
@@ -103,11 +105,7 @@ public final class ParseCache {
         }
 
         public Map<String, Doc> docs() {
-            Map<String, Doc> known = docs;
-            if (known == null) {
-                docs = known = java.util.Collections.unmodifiableMap(ManifestCodec.decodeDocs(stored.docs));
-            }
-            return known;
+            return docs.get();
         }
     }
 
@@ -144,7 +142,7 @@ public final class ParseCache {
         CompletableFuture<Manifest> decoding = decodeAhead ? CompletableFuture.supplyAsync(decode, DECODER) : null;
         FileTable current = scanned.get();
         FileTable.Changes changes = current.compare(stored.files);
-        Supplier<Manifest> manifest = decoding == null ? memoized(decode) : () -> joinDecoded(decoding);
+        Supplier<Manifest> manifest = decoding == null ? Memo.of(decode) : () -> joinDecoded(decoding);
         if (changes.none()) {
             return new Fresh(manifest, stored.generation, stored.counts);
         }
@@ -154,20 +152,6 @@ public final class ParseCache {
     /** A decode started ahead; its bytes passed their checksum, so it fails only if Sluice itself is wrong. */
     private static Manifest joinDecoded(CompletableFuture<Manifest> decoding) {
         return dev.sluice.core.parallel.Threads.join(decoding);
-    }
-
-    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 
     /** One daemon thread, so a decode never keeps the process alive. */

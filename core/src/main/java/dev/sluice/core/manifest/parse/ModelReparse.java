@@ -100,7 +100,7 @@ final class ModelReparse {
             // the usual edit changes the SQL, not the refs: the dependencies are the earlier ones, and since every
             // other node is unchanged, the graph is the very graph of the earlier (acyclic) parse
             reparsed.values().forEach(node -> node.dependsOnNodes.addAll(before.get(node.uniqueId).dependsOnNodes()));
-            manifest = () -> withNodes(earlier.manifest(), reparsed);
+            manifest = dev.sluice.core.parallel.Memo.of(() -> withNodes(earlier.manifest(), reparsed));
         } else {
             Manifest cached = earlier.manifest();
             Map<String, Node> nodes = new LinkedHashMap<>(cached.nodes);

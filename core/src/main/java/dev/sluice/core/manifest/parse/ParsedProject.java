@@ -7,6 +7,7 @@ import dev.sluice.core.manifest.cache.CacheLineage;
 import dev.sluice.core.project.ProjectConfig;
 import dev.sluice.core.project.Vars;
 import dev.sluice.core.manifest.Node;
+import dev.sluice.core.parallel.Memo;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -34,7 +35,7 @@ public final class ParsedProject {
     /** {@code manifest}: called once at most, on first use; {@code counts}: known without it (null: from it). */
     public ParsedProject(ProjectConfig project, Supplier<Manifest> manifest, ManifestCounts counts, MacroLibrary macros,
                          Vars vars, DispatchOrder dispatchOrder, ParseTarget target, CacheLineage lineage) {
-        this(project, memoized(manifest), counts, macros, vars, dispatchOrder, target, lineage, Map.of());
+        this(project, Memo.of(manifest), counts, macros, vars, dispatchOrder, target, lineage, Map.of());
     }
 
     private ParsedProject(ProjectConfig project, Supplier<Manifest> manifest, ManifestCounts counts,
@@ -114,23 +115,4 @@ public final class ParsedProject {
         return reparsed;
     }
 
-    private static Supplier<Manifest> memoized(Supplier<Manifest> supplier) {
-        return new Supplier<>() {
-            private volatile Manifest value;
-
-            @Override
-            public Manifest get() {
-                Manifest known = value;
-                if (known == null) {
-                    synchronized (this) {
-                        if (value == null) {
-                            value = supplier.get();
-                        }
-                        known = value;
-                    }
-                }
-                return known;
-            }
-        };
-    }
 }

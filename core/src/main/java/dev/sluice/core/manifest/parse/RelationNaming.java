@@ -5,6 +5,7 @@ import dev.sluice.core.jinja.MacroLibrary;
 import dev.sluice.core.jinja.RenderSession;
 import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.ResourceType;
+import dev.sluice.core.parallel.Memo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class RelationNaming {
 
     /** {@code baseContext} is asked for only when a macro has to be rendered. */
     void apply(Node node, Supplier<Map<String, Object>> baseContext) {
-        Lazy context = new Lazy(baseContext);
+        Memo<Map<String, Object>> context = Memo.of(baseContext);
         node.database = name(DATABASE, node.config.get("database"), node, context);
         node.schema = name(SCHEMA, node.config.get("schema"), node, context);
         node.alias = name(ALIAS, node.config.get("alias"), node, context);
@@ -55,7 +56,7 @@ final class RelationNaming {
         }
     }
 
-    private String name(String macro, Object custom, Node node, Lazy context) {
+    private String name(String macro, Object custom, Node node, Memo<Map<String, Object>> context) {
         boolean plain = builtIn.computeIfAbsent(node.packageName + "/" + macro,
                 k -> macros.isBuiltInDispatch(node.packageName, macro, adapterType, dbtDispatchOrder));
         String fast = plain ? builtInResult(macro, custom, node.name, target) : null;
@@ -110,19 +111,4 @@ final class RelationNaming {
                 node.originalFilePath, new RenderSession()));
     }
 
-    private static final class Lazy {
-        private final Supplier<Map<String, Object>> supplier;
-        private Map<String, Object> value;
-
-        Lazy(Supplier<Map<String, Object>> supplier) {
-            this.supplier = supplier;
-        }
-
-        Map<String, Object> get() {
-            if (value == null) {
-                value = supplier.get();
-            }
-            return value;
-        }
-    }
 }
