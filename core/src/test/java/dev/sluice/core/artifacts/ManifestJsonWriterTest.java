@@ -395,13 +395,13 @@ class ManifestJsonWriterTest {
             boolean model = parsed.nodes.get(nodes.ids()[i]).resourceType == ResourceType.MODEL;
             long length = nodes.ends()[i] - nodes.starts()[i];
             assertThat(nodes.rooms()[i]).as(nodes.ids()[i])
-                    .isEqualTo(model ? ManifestJsonWriter.roomAfter(length) : 0);
+                    .isEqualTo(model ? IndexedEntries.roomAfter(length) : 0);
             assertSlot(bytes, nodes.starts()[i], nodes.ends()[i], nodes.rooms()[i]);
         }
         assertThat(index.section("parent_map").rooms()).containsOnly(0);
-        assertThat(ManifestJsonWriter.roomAfter(100)).isEqualTo(64);
-        assertThat(ManifestJsonWriter.roomAfter(4000)).isEqualTo(500);
-        assertThat(ManifestJsonWriter.roomAfter(100_000)).isEqualTo(1024);
+        assertThat(IndexedEntries.roomAfter(100)).isEqualTo(64);
+        assertThat(IndexedEntries.roomAfter(4000)).isEqualTo(500);
+        assertThat(IndexedEntries.roomAfter(100_000)).isEqualTo(1024);
     }
 
     @Test
