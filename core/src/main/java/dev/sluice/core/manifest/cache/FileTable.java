@@ -49,24 +49,73 @@ public final class FileTable {
         Map<String, Entry> files = new java.util.HashMap<>();
         for (ProjectConfig project : projects) {
             Path root = project.root().toAbsolutePath().normalize();
-            for (String name : PROJECT_FILES) {
-                Path file = root.resolve(name);
-                try {
-                    BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-                    files.put(file.toString(), entry(attrs));
-                } catch (NoSuchFileException absent) {
-                    // not every project has every file
-                } catch (IOException e) {
-                    throw new Uncacheable("an unreadable file " + file + ": " + e.getMessage());
-                }
-            }
-            Set<String> roots = new LinkedHashSet<>(project.allResourcePaths());
-            roots.addAll(project.docsPaths());
-            for (String folder : roots) {
+            statProjectFiles(root, files);
+            for (String folder : folders(project)) {
                 walk(root.resolve(folder).normalize(), files);
             }
         }
         return new FileTable(files, now);
+    }
+
+    /**
+     * What a parse saw of its files: when it began listing them, and for each folder it walked, every file found
+     * there with its size and time as listed and, if the parse read it, the hash of the bytes it read.
+     */
+    public interface Seen {
+        /** The time before the first file was listed (nanoseconds since the epoch, as {@link #scan} takes it). */
+        long listedAtNanos();
+
+        /**
+         * Absolute path -> entry for each file under {@code base} (an absolute, normalized folder), with hash 0 for a
+         * file the parse did not read; null if the parse did not walk {@code base}.
+         */
+        Map<String, Entry> walked(Path base);
+    }
+
+    /**
+     * The table to store with a parse: what the parse itself listed and read, so that every hash is of the bytes the
+     * parse used and every size and time was taken before it read them. A file saved while the parse ran then reads
+     * as changed next time, never as the content parsed. Folders the parse did not walk are walked now and files it
+     * did not read are hashed now (what they hold did not shape the parse). Stats the project files, as
+     * {@link #scan} does.
+     */
+    public static FileTable ofParse(List<ProjectConfig> projects, Seen seen) {
+        Map<String, Entry> files = new java.util.HashMap<>();
+        for (ProjectConfig project : projects) {
+            Path root = project.root().toAbsolutePath().normalize();
+            statProjectFiles(root, files);
+            for (String folder : folders(project)) {
+                Path base = root.resolve(folder).normalize();
+                Map<String, Entry> walked = seen.walked(base);
+                if (walked != null) {
+                    files.putAll(walked);
+                } else {
+                    walk(base, files);
+                }
+            }
+        }
+        return new FileTable(files, seen.listedAtNanos()).withHashes();
+    }
+
+    /** The folders whose files a project's parse may read. */
+    private static Set<String> folders(ProjectConfig project) {
+        Set<String> roots = new LinkedHashSet<>(project.allResourcePaths());
+        roots.addAll(project.docsPaths());
+        return roots;
+    }
+
+    private static void statProjectFiles(Path root, Map<String, Entry> files) {
+        for (String name : PROJECT_FILES) {
+            Path file = root.resolve(name);
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                files.put(file.toString(), entry(attrs));
+            } catch (NoSuchFileException absent) {
+                // not every project has every file
+            } catch (IOException e) {
+                throw new Uncacheable("an unreadable file " + file + ": " + e.getMessage());
+            }
+        }
     }
 
     /** This table with every file's content hash computed. */
@@ -177,8 +226,18 @@ public final class FileTable {
         }
     }
 
-    private static Entry entry(BasicFileAttributes attrs) {
+    /** A file as listed: its size and time, its hash not yet known. */
+    public static Entry entry(BasicFileAttributes attrs) {
         return new Entry(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), 0);
+    }
+
+    /** The content hash of a file's bytes, as a table records it: the same as hashing the file holding them. */
+    public static long hash(byte[] content) {
+        CRC32C first = new CRC32C();
+        CRC32 second = new CRC32();
+        first.update(content);
+        second.update(content);
+        return combined(first, second);
     }
 
     /** Two CRCs of different polynomials side by side: 64 bits, and both run as CPU instructions. */
@@ -196,6 +255,10 @@ public final class FileTable {
         } catch (IOException e) {
             return -1; // gone or unreadable since the scan: never equal to a real hash's pair, so it reads as changed
         }
+        return combined(first, second);
+    }
+
+    private static long combined(CRC32C first, CRC32 second) {
         return (first.getValue() << 32) | second.getValue() | 1L; // never 0, which means "not hashed"
     }
 

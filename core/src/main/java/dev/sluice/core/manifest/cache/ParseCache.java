@@ -18,7 +18,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -109,8 +108,11 @@ public final class ParseCache {
         }
     }
 
-    /** No usable cache; {@code why} says why (for --debug). */
-    public record Miss(String why, FileTable files) implements Lookup {
+    /**
+     * No usable cache; {@code why} says why (for --debug). The full parse that follows is stored with the files it
+     * listed and read ({@link FileTable#ofParse}), so none were scanned for it.
+     */
+    public record Miss(String why) implements Lookup {
     }
 
     /**
@@ -120,22 +122,25 @@ public final class ParseCache {
      * decoded only when its manifest is first asked for.
      */
     public Lookup lookup(String inputs, EnvReads env, Supplier<FileTable> scan, boolean decodeAhead) {
-        // the files are scanned on another core while the cache file is read: whatever the outcome, both are needed
+        if (!Files.exists(file)) {
+            return new Miss("no parse cache yet"); // nothing to compare with: the files need not be scanned
+        }
+        // the files are scanned on another core while the cache file is read: both are needed to use it
         CompletableFuture<FileTable> scanning = CompletableFuture.supplyAsync(scan, DECODER);
         Supplier<FileTable> scanned = () -> dev.sluice.core.parallel.Threads.join(scanning);
         Stored stored;
         try {
             stored = read(inputs);
         } catch (NoSuchFileException e) {
-            return new Miss("no parse cache yet", scanned.get());
+            return new Miss("no parse cache yet");
         } catch (IOException | RuntimeException e) {
-            return new Miss("the parse cache could not be read (" + e.getMessage() + ")", scanned.get());
+            return new Miss("the parse cache could not be read (" + e.getMessage() + ")");
         }
         if (!stored.inputs.equals(inputs)) {
-            return new Miss("the target, --vars or Sluice itself changed", scanned.get());
+            return new Miss("the target, --vars or Sluice itself changed");
         }
         if (!stored.envDigest.equals(env.digest(stored.envNames))) {
-            return new Miss("an environment variable the project reads changed", scanned.get());
+            return new Miss("an environment variable the project reads changed");
         }
         env.alsoRead(stored.envNames);
         Supplier<Manifest> decode = stored::decode;
@@ -162,23 +167,13 @@ public final class ParseCache {
     };
 
     /**
-     * Stores a parse; returns its generation number, or empty when the manifest cannot be cached (the reason goes to
-     * debug). Best effort: a cache that cannot be written only costs the next parse its speed.
-     */
-    public Optional<Long> store(String inputs, EnvReads env, FileTable files, Manifest manifest) {
-        long generation = newGeneration();
-        Set<String> names = new java.util.TreeSet<>(env.names());
-        return storeNow(generation, inputs, names, env.digest(names), files, manifest)
-                ? Optional.of(generation) : Optional.empty();
-    }
-
-    /**
      * Stores a parse on a thread of its own and returns the generation it will have at once: encoding a large
      * manifest and hashing its files takes a core, while the command goes on to write manifest.json. The manifest
-     * must not change afterwards (nothing changes a parsed manifest). {@link #awaitStored} waits for it; if the store
-     * fails, the cache file is removed, so nothing ever refers to the generation returned.
+     * must not change afterwards (nothing changes a parsed manifest). {@code files} is asked for the file table on that
+     * thread. {@link #awaitStored} waits for it; if the store fails, the cache file is removed, so nothing ever refers
+     * to the generation returned. Best effort: a cache that cannot be written only costs the next parse its speed.
      */
-    public long storeInBackground(String inputs, EnvReads env, FileTable files, Manifest manifest) {
+    public long storeInBackground(String inputs, EnvReads env, Supplier<FileTable> files, Manifest manifest) {
         long generation = newGeneration();
         Set<String> names = new java.util.TreeSet<>(env.names()); // the environment is read on this thread; later reads add names
         String digest = env.digest(names);
@@ -256,13 +251,13 @@ public final class ParseCache {
         return generation;
     }
 
-    private boolean storeNow(long generation, String inputs, Set<String> names, String envDigest, FileTable files,
-                             Manifest manifest) {
+    private boolean storeNow(long generation, String inputs, Set<String> names, String envDigest,
+                             Supplier<FileTable> files, Manifest manifest) {
         try {
             ManifestCounts counts = ManifestCounts.of(manifest);
             byte[] facts = factsOf(manifest);
             byte[] docs = ManifestCodec.encodeDocs(manifest.docs.values());
-            FileTable hashed = files.withHashes();
+            FileTable hashed = files.get().withHashes();
             // streamed into the file: a manifest of 80,000 nodes is never held as one array (which the collector
             // would have to find room for, and copy as it grew)
             AtomicFile.replace(file, temp -> {

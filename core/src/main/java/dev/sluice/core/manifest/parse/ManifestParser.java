@@ -96,7 +96,7 @@ public final class ManifestParser {
         ProjectFileIndex projectFiles = new ProjectFileIndex(); // each resource folder walked once per parse
         List<MacroFile> macroFiles = macroSources(projectFiles, projects, target);
         List<MacroSource> sources = texts(macroFiles);
-        FileTable files = null;
+        boolean storable = cacheUse != null; // a full parse is stored unless the cache proved unusable here
         // parsed on another thread while the cache is read; a cached parse hands them on, a full one waits for them
         MacroLibrary ahead = null;
         if (cacheUse != null && macrosAhead) {
@@ -107,8 +107,6 @@ public final class ManifestParser {
             try {
                 ParseCache.Lookup lookup = cacheUse.cache().lookup(cacheUse.inputs(), cacheUse.env(),
                         () -> FileTable.scan(projects), cacheUse.decodeAhead());
-                files = lookup instanceof ParseCache.FilesChanged changed ? changed.files()
-                        : lookup instanceof ParseCache.Miss miss ? miss.files() : null;
                 if (lookup instanceof ParseCache.Fresh fresh) {
                     debug("Reusing the whole parse from " + ParseCache.FILE_NAME);
                     MacroLibrary macros = ahead != null ? ahead : jinja.lazyMacros(pkg, sources, () -> macroNames(macroFiles));
@@ -129,7 +127,7 @@ public final class ManifestParser {
                         long generation = cache.storeDeltaInBackground(cacheUse.inputs(), cacheUse.env(), changed,
                                 reparsed.reparsed().values());
                         if (generation == 0) {
-                            generation = cache.storeInBackground(cacheUse.inputs(), cacheUse.env(), changed.files(),
+                            generation = cache.storeInBackground(cacheUse.inputs(), cacheUse.env(), changed::files,
                                     reparsed.manifest().get());
                         }
                         debug("Re-parsed " + changed.changes().changed().size() + " changed model file(s)");
@@ -147,15 +145,18 @@ public final class ManifestParser {
                     throw e;
                 }
                 debug("The parse cache is not usable here (" + e.getMessage() + "): parsing everything");
-                files = null;
+                storable = false;
             }
         }
         ParsedProject parsed = parseAll(projectFiles, project, target, invocationId, runStartedAt, projects, vars,
                 dispatchOrder, macroFiles, ahead);
+        long clock = System.nanoTime();
         Acyclic.check(parsed.manifest()); // before the parse is stored: a cached parse is trusted to be acyclic
-        if (cacheUse != null && files != null) {
-            long generation = cacheUse.cache().storeInBackground(cacheUse.inputs(), cacheUse.env(), files,
-                    parsed.manifest());
+        phase("cycle check", clock);
+        if (storable) {
+            // stored with the files as this parse listed and read them (none listed or read again)
+            long generation = cacheUse.cache().storeInBackground(cacheUse.inputs(), cacheUse.env(),
+                    () -> FileTable.ofParse(projects, projectFiles), parsed.manifest());
             parsed = parsed.withLineage(CacheLineage.fullParse(generation));
         }
         return parsed;
@@ -187,7 +188,7 @@ public final class ManifestParser {
         }
         for (ProjectConfig p : projects) {
             for (ProjectFile file : macroFiles(index, p)) {
-                sources.add(new MacroFile(new MacroSource(p.name(), file.originalFilePath(), ProjectFiles.read(file)),
+                sources.add(new MacroFile(new MacroSource(p.name(), file.originalFilePath(), index.read(file)),
                         file));
             }
         }
@@ -245,7 +246,7 @@ public final class ManifestParser {
         Map<String, Doc> docs = new LinkedHashMap<>();
         for (ProjectConfig p : projects) {
             for (ProjectFile file : files.find(p.root(), p.docsPaths(), Set.of("md"))) {
-                for (Doc doc : BlockScanner.docs(p.name(), file, ProjectFiles.read(file))) {
+                for (Doc doc : BlockScanner.docs(p.name(), file, files.read(file))) {
                     docs.put(doc.uniqueId(), doc);
                 }
             }
@@ -253,7 +254,7 @@ public final class ManifestParser {
 
         clock = phase("macros and docs", clock);
         NodeContext.Invocation invocation = invocation(macros, target, invocationId, runStartedAt, pkg);
-        NodeFactory factory = new NodeFactory(jinja, macros, invocation, target, vars, dispatchOrder);
+        NodeFactory factory = new NodeFactory(jinja, macros, invocation, target, vars, dispatchOrder, files::read);
 
         List<SchemaFile> schemaFiles = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
@@ -378,7 +379,7 @@ public final class ManifestParser {
         List<SchemaOutcome> outcomes = InOrder.ofMachine().map(files, file -> {
             List<String> messages = new ArrayList<>();
             try {
-                return new SchemaOutcome(parser.parse(file, ProjectFiles.read(file), new SchemaJinja(jinja,
+                return new SchemaOutcome(parser.parse(file, projectFiles.read(file), new SchemaJinja(jinja,
                         project.name(), vars, env, docs, target, file.originalFilePath(), messages::add)), messages,
                         null);
             } catch (RuntimeException e) {

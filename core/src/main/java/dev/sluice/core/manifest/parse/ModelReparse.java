@@ -51,7 +51,7 @@ final class ModelReparse {
         this.vars = vars;
         this.dispatchOrder = dispatchOrder;
         this.macros = macros;
-        this.factory = new NodeFactory(jinja, macros, invocation, target, vars, dispatchOrder);
+        this.factory = new NodeFactory(jinja, macros, invocation, target, vars, dispatchOrder, ProjectFiles::read);
     }
 
     /**

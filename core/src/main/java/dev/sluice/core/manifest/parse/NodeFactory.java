@@ -33,15 +33,18 @@ final class NodeFactory {
     private final ParseTarget target;
     private final Vars vars;
     private final DispatchOrder dispatchOrder;
+    private final java.util.function.Function<ProjectFile, String> reader;
 
+    /** {@code reader} reads a file's text (the parse's index, which remembers what it read for the parse cache). */
     NodeFactory(JinjaEngine jinja, MacroLibrary macros, NodeContext.Invocation invocation, ParseTarget target, Vars vars,
-                DispatchOrder dispatchOrder) {
+                DispatchOrder dispatchOrder, java.util.function.Function<ProjectFile, String> reader) {
         this.jinja = jinja;
         this.macros = macros;
         this.invocation = invocation;
         this.target = target;
         this.vars = vars;
         this.dispatchOrder = dispatchOrder;
+        this.reader = reader;
     }
 
     Node create(ResourceType type, String packageName, ProjectFile file, List<Map<String, Object>> projectTrees) {
@@ -64,7 +67,7 @@ final class NodeFactory {
             node.seedFile = file.absolute();
             node.checksum = seedChecksum(file);
         } else {
-            node.rawCode = ProjectFiles.read(file);
+            node.rawCode = reader.apply(file);
             node.checksum = sha256(node.rawCode);
         }
         return node;

@@ -56,7 +56,7 @@ final class PackageNodes {
                 file -> factory.create(ResourceType.ANALYSIS, pkg, file, analysisTrees)));
         List<Map<String, Object>> snapshotTrees = trees(project, root, ProjectConfig::snapshots);
         for (ProjectFile file : files.find(project.root(), project.snapshotPaths(), Set.of("sql"))) {
-            for (BlockScanner.SnapshotBlock block : BlockScanner.snapshots(ProjectFiles.read(file))) {
+            for (BlockScanner.SnapshotBlock block : BlockScanner.snapshots(files.read(file))) {
                 nodes.add(factory.snapshot(pkg, file, block.name(), block.body(), block.line(), snapshotTrees));
             }
         }
