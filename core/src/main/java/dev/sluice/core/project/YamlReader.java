@@ -34,6 +34,15 @@ public final class YamlReader {
 
     /** Parses with {@code resolver}, so that many small files share one instead of building one each. */
     public static Object parse(String text, String fileForMessages, Resolver resolver) {
+        Object plain = BlockYaml.parse(text, resolver); // the usual shape, read directly (the same result)
+        if (plain != BlockYaml.DECLINED) {
+            return plain;
+        }
+        return snakeYaml(text, fileForMessages, resolver);
+    }
+
+    /** SnakeYAML's safe load of any YAML document, with errors naming the file, line and column. */
+    static Object snakeYaml(String text, String fileForMessages, Resolver resolver) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(256 * 1024 * 1024);
