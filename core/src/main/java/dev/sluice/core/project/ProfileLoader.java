@@ -4,6 +4,7 @@ import dev.sluice.core.errors.ErrorCode;
 import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.errors.SourceLocation;
 import dev.sluice.core.jinja.ContextFunctions;
+import dev.sluice.core.parallel.Memo;
 import dev.sluice.core.jinja.JinjaEngine;
 import dev.sluice.spi.TargetConfig;
 import java.nio.file.Files;
@@ -77,10 +78,12 @@ public final class ProfileLoader {
                     + "' in " + shown + " (profiles there: " + available + ")", SourceLocation.of(shown));
         }
         Map<String, Object> profile = (Map<String, Object>) profileValue;
-        Map<String, Object> context = ContextFunctions.base(Vars.cliOnly(cliVars).forPackage(null), env, logger, null);
+        // built only if a value holds Jinja (most files hold none, and the functions are many)
+        Memo<Map<String, Object>> context = Memo.of(
+                () -> ContextFunctions.base(Vars.cliOnly(cliVars).forPackage(null), env, logger, null));
         String targetName = request.target() != null ? request.target()
                 : String.valueOf(YamlJinja.render(profile.getOrDefault("target", "default"),
-                        t -> jinja.renderPlain(t, context, shown), Set.of()));
+                        t -> jinja.renderPlain(t, context.get(), shown), Set.of()));
         Object outputs = profile.get("outputs");
         if (!(outputs instanceof Map<?, ?> outputMap) || !(outputMap.get(targetName) instanceof Map<?, ?>)) {
             List<String> names = outputs instanceof Map<?, ?> m ? m.keySet().stream().map(String::valueOf).toList() : List.of();
@@ -89,7 +92,7 @@ public final class ProfileLoader {
                     SourceLocation.of(shown));
         }
         Map<String, Object> fields = (Map<String, Object>) YamlJinja.render(outputMap.get(targetName),
-                t -> jinja.renderPlain(t, context, shown), Set.of());
+                t -> jinja.renderPlain(t, context.get(), shown), Set.of());
         Object type = fields.get("type");
         if (type == null) {
             throw new SluiceException(ErrorCode.PROFILE_INVALID, "target '" + targetName + "' of profile '"

@@ -4,6 +4,7 @@ import dev.sluice.core.errors.ErrorCode;
 import dev.sluice.core.errors.SluiceException;
 import dev.sluice.core.errors.SourceLocation;
 import dev.sluice.core.jinja.ContextFunctions;
+import dev.sluice.core.parallel.Memo;
 import dev.sluice.core.jinja.JinjaEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +40,12 @@ public final class ProjectLoader {
                     + "dependencies) contains a file named dbt_project.yml", SourceLocation.of(PROJECT_FILE));
         }
         Map<String, Object> raw = YamlReader.readMap(file, PROJECT_FILE);
-        Map<String, Object> context = ContextFunctions.base(Vars.cliOnly(cliVars).forPackage(null), env, logger, null);
+        // built only if a value holds Jinja (most files hold none, and the functions are many)
+        Memo<Map<String, Object>> context = Memo.of(
+                () -> ContextFunctions.base(Vars.cliOnly(cliVars).forPackage(null), env, logger, null));
         @SuppressWarnings("unchecked")
         Map<String, Object> yaml = (Map<String, Object>) YamlJinja.render(raw,
-                text -> jinja.renderPlain(text, context, PROJECT_FILE), RUNTIME_KEYS);
+                text -> jinja.renderPlain(text, context.get(), PROJECT_FILE), RUNTIME_KEYS);
         return toConfig(projectDir, yaml);
     }
 
