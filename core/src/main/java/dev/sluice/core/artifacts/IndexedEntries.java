@@ -60,7 +60,7 @@ final class IndexedEntries<T> {
         for (String id : sortedIds) {
             T item = items.get(id);
             if (item != null && keep.test(item)) {
-                long[] range = reusable.test(item) && previous != null ? previous.range(section, id) : null;
+                long[] range = previous != null && reusable.test(item) ? previous.range(section, id) : null;
                 kept.add(id);
                 old.add(range);
                 if (range == null) {
@@ -81,20 +81,26 @@ final class IndexedEntries<T> {
      * Writes a parent or child map, whose keys are exactly {@code sortedIds}; the map is read only for entries not
      * copied, and those are serialized through {@code values} as nodes are.
      */
-    void writeEdges(List<String> sortedIds, Map<String, T> map, java.util.Set<String> changed) throws IOException {
+    void writeEdges(List<String> sortedIds, Map<String, ? extends T> map, java.util.Set<String> changed)
+            throws IOException {
         JsonGenerator out = sink.gen;
         out.writeObjectFieldStart(section);
         long[][] old = new long[sortedIds.size()][];
-        List<String> fresh = new ArrayList<>();
-        for (int i = 0; i < old.length; i++) {
-            String id = sortedIds.get(i);
-            old[i] = !changed.contains(id) && previous != null ? previous.range(section, id) : null;
-            if (old[i] == null) {
-                fresh.add(id);
+        List<String> fresh;
+        if (previous == null) {
+            fresh = sortedIds; // nothing to copy from: every entry is written
+        } else {
+            fresh = new ArrayList<>();
+            for (int i = 0; i < old.length; i++) {
+                String id = sortedIds.get(i);
+                old[i] = changed.contains(id) ? null : previous.range(section, id);
+                if (old[i] == null) {
+                    fresh.add(id);
+                }
             }
         }
         if (!fresh.isEmpty()) {
-            map.size(); // the manifest builds its edge maps on first use: here, not on a worker that others wait for
+            map.get(sortedIds.get(0)); // a map built on first use is built here, not on a worker others wait for
         }
         // a list of a few ids: a buffer sized for nodes would be 64 KB of zeroed garbage per 32 entries
         EntryValues.Section serialized = values.section(fresh, map, IndexedEntries::edgeList, 128);
@@ -107,7 +113,7 @@ final class IndexedEntries<T> {
 
     private static void edgeList(JsonGenerator out, Object ids) throws IOException {
         out.writeStartArray();
-        for (Object other : (List<?>) ids) {
+        for (Object other : (java.util.Collection<?>) ids) {
             out.writeString((String) other);
         }
         out.writeEndArray();

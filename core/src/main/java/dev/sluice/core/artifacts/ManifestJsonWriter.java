@@ -250,9 +250,10 @@ public final class ManifestJsonWriter {
             g.writeEndArray();
         });
         for (String section : List.of("parent_map", "child_map")) {
-            new IndexedEntries<List<String>>(sink, values, section, previous, written,
+            new IndexedEntries<java.util.Collection<String>>(sink, values, section, previous, written,
                     ids -> true, ids -> true, ids -> false).writeEdges(manifest.sortedIds(),
-                    section.equals("parent_map") ? manifest.parentMap : manifest.childMap, reuse.changedEdges());
+                    section.equals("parent_map") ? new ParentLists(manifest) : manifest.childMap,
+                    reuse.changedEdges());
         }
         edges(out, "group_map", groupMap(manifest.nodes));
         empty(out, "saved_queries");
@@ -264,6 +265,28 @@ public final class ManifestJsonWriter {
         }
         out.writeEndObject();
         out.writeEndObject();
+    }
+
+    /**
+     * The parent map's entries read from the resources themselves, without the copy of each list the manifest's map
+     * makes; only {@code get} is used.
+     */
+    private static final class ParentLists extends java.util.AbstractMap<String, java.util.Collection<String>> {
+        private final Manifest manifest;
+
+        ParentLists(Manifest manifest) {
+            this.manifest = manifest;
+        }
+
+        @Override
+        public java.util.Collection<String> get(Object id) {
+            return manifest.parentsOf((String) id);
+        }
+
+        @Override
+        public java.util.Set<Entry<String, java.util.Collection<String>>> entrySet() {
+            throw new UnsupportedOperationException("looked up by id only");
+        }
     }
 
     private static <T> void sorted(JsonGenerator out, EntryValues values, String field, Map<String, T> items,

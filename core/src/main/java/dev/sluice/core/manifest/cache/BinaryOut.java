@@ -32,11 +32,28 @@ final class BinaryOut {
     static final int FLOAT = 13;
 
     private final Buffer bytes;
-    private final Map<String, Integer> strings = new HashMap<>();
+    /** Strings written so far, by number; null when every string is written out ({@link #unshared}). */
+    private final Map<String, Integer> strings;
+    /** How many strings have been written out (each takes the next number). */
+    private int written;
 
     /** Bytes kept in memory ({@link #toByteArray}). */
     BinaryOut() {
         this.bytes = new Buffer(null);
+        this.strings = new HashMap<>();
+    }
+
+    private BinaryOut(Buffer bytes, Map<String, Integer> strings) {
+        this.bytes = bytes;
+        this.strings = strings;
+    }
+
+    /**
+     * In memory, every string written out even when it repeats: for a small record with few repeats, where looking
+     * each up would cost more than it saves. Read back by {@link BinaryIn} as any other.
+     */
+    static BinaryOut unshared() {
+        return new BinaryOut(new Buffer(null), null);
     }
 
     /**
@@ -45,6 +62,7 @@ final class BinaryOut {
      */
     BinaryOut(java.io.OutputStream sink) {
         this.bytes = new Buffer(sink);
+        this.strings = new HashMap<>();
     }
 
     byte[] toByteArray() {
@@ -94,13 +112,16 @@ final class BinaryOut {
             varint(0);
             return;
         }
-        Integer known = strings.get(value);
+        Integer known = strings == null ? null : strings.get(value);
         if (known != null) {
             varint(known + 1L);
             return;
         }
-        varint(strings.size() + 1L); // one past every known number: "a new string follows"
-        strings.put(value, strings.size());
+        varint(written + 1L); // one past every known number: "a new string follows"
+        if (strings != null) {
+            strings.put(value, written);
+        }
+        written++;
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         varint(utf8.length);
         bytes.write(utf8, 0, utf8.length);

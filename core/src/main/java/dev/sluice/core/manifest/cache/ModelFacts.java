@@ -27,7 +27,19 @@ public record ModelFacts(String uniqueId, String originalFilePath, String patchP
 
     /** Self-contained bytes (their own string numbering), so one entry is read without the others. */
     byte[] encode() {
-        BinaryOut out = new BinaryOut();
+        return encode(uniqueId, originalFilePath, patchPath, group, refs, sources, dependsOnNodes);
+    }
+
+    /** A model's facts encoded straight from the node, as {@code of(node).encode()} gives them, without the copies. */
+    static byte[] encode(Node node) {
+        return encode(node.uniqueId, node.originalFilePath, node.patchPath, node.config.get("group"), node.refs,
+                node.sources, node.dependsOnNodes);
+    }
+
+    private static byte[] encode(String uniqueId, String originalFilePath, String patchPath, Object group,
+                                 List<List<String>> refs, List<List<String>> sources,
+                                 java.util.Collection<String> dependsOnNodes) {
+        BinaryOut out = BinaryOut.unshared();
         out.string(uniqueId);
         out.string(originalFilePath);
         out.string(patchPath);

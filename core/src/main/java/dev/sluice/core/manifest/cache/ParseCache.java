@@ -217,7 +217,7 @@ public final class ParseCache {
             try {
                 for (Node node : these) {
                     nodes.put(node.uniqueId, ManifestCodec.encodeNode(node));
-                    facts.put(node.uniqueId, ModelFacts.of(node).encode());
+                    facts.put(node.uniqueId, ModelFacts.encode(node));
                 }
                 new ParseDelta(inputs, stored.baseGeneration, generation, List.copyOf(names), digest, files, nodes,
                         facts).write(deltaFile());
@@ -308,7 +308,7 @@ public final class ParseCache {
         Map<String, byte[]> facts = new java.util.LinkedHashMap<>();
         for (Node node : manifest.nodes.values()) {
             if (node.resourceType == ResourceType.MODEL && node.packageName.equals(manifest.projectName)) {
-                facts.put(node.uniqueId, ModelFacts.of(node).encode());
+                facts.put(node.uniqueId, ModelFacts.encode(node));
             }
         }
         return KeyedRecords.write(facts);

@@ -151,6 +151,7 @@ public final class ManifestParser {
         ParsedProject parsed = parseAll(projectFiles, project, target, invocationId, runStartedAt, projects, vars,
                 dispatchOrder, macroFiles, ahead);
         long clock = System.nanoTime();
+        parsed.manifest().prepareMapsAhead(); // for manifest.json, on the other core while this one checks
         Acyclic.check(parsed.manifest()); // before the parse is stored: a cached parse is trusted to be acyclic
         phase("cycle check", clock);
         if (storable) {
