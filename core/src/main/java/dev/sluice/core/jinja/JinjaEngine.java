@@ -149,32 +149,49 @@ public final class JinjaEngine {
         return new MacroLibrary(rootPackage, () -> macrosByPackage(copy), names);
     }
 
+    /**
+     * Lazy macros parsed one file at a time, as a render first looks one of a file's macros up ({@link MacroFiles}):
+     * {@code definedIn} gives, per package, each macro's file as an index into {@code sources}, as found by scanning
+     * them. For macros known to parse (those of a cached parse); a file's syntax error surfaces only when one of its
+     * macros is looked up.
+     */
+    public MacroLibrary macrosByFile(String rootPackage, List<MacroSource> sources,
+                                     java.util.function.Supplier<Map<String, Map<String, Integer>>> definedIn) {
+        return new MacroLibrary(rootPackage, new MacroFiles(sources, this::parseMacroFile, definedIn));
+    }
+
     private Map<String, Map<String, DbtMacroFunction>> macrosByPackage(List<MacroSource> sources) {
         Map<String, Map<String, DbtMacroFunction>> byPackage = new LinkedHashMap<>();
         for (MacroSource source : sources) {
-            String text = CallChains.rewrite(KeywordArguments.rewrite(
-                    MacroDefaults.rewrite(JinjaBlocks.macroFileToJinja(source.text()))));
-            Context context = new Context(jinjava().getGlobalContext(), Map.of(), config().getDisabled());
-            JinjavaInterpreter interpreter = new PythonInterpreter(jinjava(), context, config());
-            JinjavaInterpreter.pushCurrent(interpreter);
-            try {
-                interpreter.render(text);
-            } catch (InterpretException e) {
-                throw syntaxError(source.originalFilePath(), e.getLineNumber(), e.getMessage());
-            } finally {
-                JinjavaInterpreter.popCurrent();
-            }
-            for (TemplateError error : interpreter.getErrorsCopy()) {
-                if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-                    throw syntaxError(source.originalFilePath(), error.getLineno(), error.getMessage());
-                }
-            }
-            Map<String, DbtMacroFunction> macros = byPackage.computeIfAbsent(source.packageName(), k -> new LinkedHashMap<>());
-            for (Map.Entry<String, MacroFunction> entry : interpreter.getContext().getGlobalMacros().entrySet()) {
-                macros.put(entry.getKey(), new DbtMacroFunction(entry.getValue(), entry.getKey(), source.packageName()));
-            }
+            byPackage.computeIfAbsent(source.packageName(), k -> new LinkedHashMap<>()).putAll(parseMacroFile(source));
         }
         return byPackage;
+    }
+
+    /** The macros one file defines, by name, in the order it defines them. */
+    private Map<String, DbtMacroFunction> parseMacroFile(MacroSource source) {
+        String text = CallChains.rewrite(KeywordArguments.rewrite(
+                MacroDefaults.rewrite(JinjaBlocks.macroFileToJinja(source.text()))));
+        Context context = new Context(jinjava().getGlobalContext(), Map.of(), config().getDisabled());
+        JinjavaInterpreter interpreter = new PythonInterpreter(jinjava(), context, config());
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            interpreter.render(text);
+        } catch (InterpretException e) {
+            throw syntaxError(source.originalFilePath(), e.getLineNumber(), e.getMessage());
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        for (TemplateError error : interpreter.getErrorsCopy()) {
+            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                throw syntaxError(source.originalFilePath(), error.getLineno(), error.getMessage());
+            }
+        }
+        Map<String, DbtMacroFunction> macros = new LinkedHashMap<>();
+        for (Map.Entry<String, MacroFunction> entry : interpreter.getContext().getGlobalMacros().entrySet()) {
+            macros.put(entry.getKey(), new DbtMacroFunction(entry.getValue(), entry.getKey(), source.packageName()));
+        }
+        return macros;
     }
 
     /** Jinjava's context every render descends from (for tests: renders must leave nothing in it). */

@@ -21,12 +21,15 @@ public final class MacroLibrary {
 
     /** Package -> macro names, known without parsing (null: ask the parsed macros). */
     private final java.util.function.Supplier<Map<String, java.util.Set<String>>> names;
+    /** The macro files, parsed one at a time as their macros are looked up; null: all at once. */
+    private final MacroFiles files;
 
     MacroLibrary(String rootPackage, Map<String, Map<String, DbtMacroFunction>> byPackage) {
         this.rootPackage = rootPackage;
         this.byPackage = byPackage;
         this.parse = null;
         this.names = null;
+        this.files = null;
     }
 
     /**
@@ -38,6 +41,23 @@ public final class MacroLibrary {
         this.rootPackage = rootPackage;
         this.parse = parse;
         this.names = names;
+        this.files = null;
+    }
+
+    /**
+     * A library whose macro files are parsed one at a time, as a look-up first needs a macro of theirs (see
+     * {@link MacroFiles}); their scanned names answer {@link #isBuiltInDispatch}.
+     */
+    MacroLibrary(String rootPackage, MacroFiles files) {
+        this.rootPackage = rootPackage;
+        this.parse = files::all;
+        this.names = files::names;
+        this.files = files;
+    }
+
+    /** True while look-ups go file by file (nothing has needed the whole library yet). */
+    private boolean fileByFile() {
+        return files != null && byPackage == null;
     }
 
     private Map<String, Map<String, DbtMacroFunction>> byPackage() {
@@ -84,17 +104,21 @@ public final class MacroLibrary {
     }
 
     public Collection<String> packages() {
-        return byPackage().keySet();
+        return fileByFile() ? files.packages() : byPackage().keySet();
     }
 
     public Map<String, DbtMacroFunction> macrosOf(String packageName) {
-        return packageName == null ? Map.of() : byPackage().getOrDefault(packageName, Map.of());
+        if (packageName == null) {
+            return Map.of();
+        }
+        return fileByFile() ? files.packageView(packageName, this::byPackage)
+                : byPackage().getOrDefault(packageName, Map.of());
     }
 
     /** A package as templates see it ({@code dbt_utils.star(...)}): its macros by name, read-only, built once. */
     Map<String, Object> namespace(String packageName) {
-        return namespaces.computeIfAbsent(packageName,
-                pkg -> java.util.Collections.unmodifiableMap(new LinkedHashMap<String, Object>(macrosOf(pkg))));
+        return namespaces.computeIfAbsent(packageName, pkg -> java.util.Collections.unmodifiableMap(fileByFile()
+                ? macrosOf(pkg) : new LinkedHashMap<String, Object>(macrosOf(pkg))));
     }
 
     public Optional<DbtMacroFunction> find(String packageName, String name) {
@@ -149,10 +173,72 @@ public final class MacroLibrary {
 
     /** Names a template in {@code packageName} can call without a namespace, with the macro each one means. */
     Map<String, DbtMacroFunction> visibleFrom(String packageName) {
+        if (fileByFile()) {
+            return new VisibleView(packageName); // looks each name up where a full copy would have taken it from
+        }
         if (packageName == null) {
             return computeVisibleFrom(null);
         }
         return visible.computeIfAbsent(packageName, this::computeVisibleFrom);
+    }
+
+    /**
+     * {@link #computeVisibleFrom}'s map as a look-up: the root project's macro, else the package's own, else the last
+     * other package's, else the built-in one (later packages' macros replace earlier ones' in the copy). Walking it
+     * takes the copy.
+     */
+    private final class VisibleView extends java.util.AbstractMap<String, DbtMacroFunction> {
+        private final String packageName;
+        private final List<String> order = new java.util.ArrayList<>();
+
+        VisibleView(String packageName) {
+            this.packageName = packageName;
+            order.add(rootPackage);
+            if (packageName != null) {
+                order.add(packageName);
+            }
+            List<String> others = new java.util.ArrayList<>();
+            for (String pkg : files.packages()) {
+                if (!pkg.equals(INTERNAL_PACKAGE) && !pkg.equals(rootPackage) && !pkg.equals(packageName)) {
+                    others.add(pkg);
+                }
+            }
+            java.util.Collections.reverse(others);
+            order.addAll(others);
+            order.add(INTERNAL_PACKAGE);
+        }
+
+        @Override
+        public DbtMacroFunction get(Object name) {
+            for (String pkg : order) {
+                DbtMacroFunction macro = macrosOf(pkg).get(name);
+                if (macro != null) {
+                    return macro;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return get(name) != null;
+        }
+
+        /** From the scanned names (Jinjava asks a map it is given for its size). */
+        @Override
+        public int size() {
+            return files.distinctNames();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return size() == 0;
+        }
+
+        @Override
+        public java.util.Set<Entry<String, DbtMacroFunction>> entrySet() {
+            return computeVisibleFrom(packageName).entrySet();
+        }
     }
 
     private Map<String, DbtMacroFunction> computeVisibleFrom(String packageName) {

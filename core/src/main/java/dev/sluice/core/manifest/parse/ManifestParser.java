@@ -100,7 +100,7 @@ public final class ManifestParser {
         // parsed on another thread while the cache is read; a cached parse hands them on, a full one waits for them
         MacroLibrary ahead = null;
         if (cacheUse != null && macrosAhead) {
-            ahead = jinja.lazyMacros(pkg, sources, () -> macroNames(macroFiles));
+            ahead = jinja.macrosByFile(pkg, sources, () -> macroIndex(macroFiles));
             ahead.prepareInBackground();
         }
         if (cacheUse != null) {
@@ -109,12 +109,12 @@ public final class ManifestParser {
                         () -> FileTable.scan(projects), cacheUse.decodeAhead());
                 if (lookup instanceof ParseCache.Fresh fresh) {
                     debug("Reusing the whole parse from " + ParseCache.FILE_NAME);
-                    MacroLibrary macros = ahead != null ? ahead : jinja.lazyMacros(pkg, sources, () -> macroNames(macroFiles));
+                    MacroLibrary macros = ahead != null ? ahead : jinja.macrosByFile(pkg, sources, () -> macroIndex(macroFiles));
                     return new ParsedProject(project, fresh.manifest(), fresh.counts(), macros, vars, dispatchOrder,
                             target, CacheLineage.unchanged(fresh.generation()));
                 }
                 if (lookup instanceof ParseCache.FilesChanged changed) {
-                    MacroLibrary macros = ahead != null ? ahead : jinja.lazyMacros(pkg, sources, () -> macroNames(macroFiles));
+                    MacroLibrary macros = ahead != null ? ahead : jinja.macrosByFile(pkg, sources, () -> macroIndex(macroFiles));
                     ModelReparse.Result reparsed = new ModelReparse(this, jinja, project, target, vars, dispatchOrder, macros,
                             invocation(macros, target, invocationId, runStartedAt, pkg))
                             .apply(changed.earlier(), changed.changes());
@@ -196,13 +196,26 @@ public final class ManifestParser {
         return sources;
     }
 
-    /** Package -> the names of the macros its files define, found by scanning them (no Jinja parse). */
-    private static Map<String, Set<String>> macroNames(List<MacroFile> files) {
-        Map<String, Set<String>> names = new LinkedHashMap<>();
-        for (Macro macro : macroRecords(files).values()) {
-            names.computeIfAbsent(macro.packageName(), k -> new java.util.HashSet<>()).add(macro.name());
+    /**
+     * Package -> macro name -> the index in {@code files} of the file defining it (the last one, as parsing keeps),
+     * found by scanning them (no Jinja parse).
+     */
+    private static Map<String, Map<String, Integer>> macroIndex(List<MacroFile> files) {
+        Map<String, Map<String, Integer>> index = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            MacroSource source = files.get(i).source();
+            for (Macro macro : BlockScanner.macros(source.packageName(), fileOf(files.get(i)), source.text())) {
+                index.computeIfAbsent(macro.packageName(), k -> new java.util.HashMap<>()).put(macro.name(), i);
+            }
         }
-        return names;
+        return index;
+    }
+
+    /** The file a macro source came from, or one standing for a built-in source by its path. */
+    private static ProjectFile fileOf(MacroFile macroFile) {
+        MacroSource source = macroFile.source();
+        return macroFile.file() != null ? macroFile.file() : new ProjectFile(Path.of(source.originalFilePath()),
+                source.originalFilePath(), "macros", source.originalFilePath());
     }
 
     /** The macro records of every macro file, by unique id, as the manifest lists them. */
@@ -210,9 +223,8 @@ public final class ManifestParser {
         Map<String, Macro> records = new LinkedHashMap<>();
         for (MacroFile macroFile : files) {
             MacroSource source = macroFile.source();
-            ProjectFile file = macroFile.file() != null ? macroFile.file() : new ProjectFile(
-                    Path.of(source.originalFilePath()), source.originalFilePath(), "macros", source.originalFilePath());
-            BlockScanner.macros(source.packageName(), file, source.text()).forEach(m -> records.put(m.uniqueId(), m));
+            BlockScanner.macros(source.packageName(), fileOf(macroFile), source.text())
+                    .forEach(m -> records.put(m.uniqueId(), m));
         }
         return records;
     }
