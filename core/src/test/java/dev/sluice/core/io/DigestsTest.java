@@ -14,4 +14,14 @@ class DigestsTest {
         assertThat(Digests.md5("abc")).isEqualTo(Digests.md5("abc"));
         assertThat(Digests.sha256("select 1")).isEqualTo(Digests.sha256("select 1")).hasSize(64);
     }
+
+    @Test
+    void hexIsWhatHexFormatGives() {
+        java.util.Random random = new java.util.Random(3);
+        for (int n = 0; n < 200; n++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            random.nextBytes(bytes);
+            assertThat(Digests.hex(bytes)).isEqualTo(java.util.HexFormat.of().formatHex(bytes));
+        }
+    }
 }

@@ -181,12 +181,26 @@ final class GenericTestBuilder {
                 flat.add(pythonText(value));
             }
         }
-        List<String> clean = flat.stream().map(s -> NOT_IDENTIFIER.matcher(s).replaceAll("_")).toList();
+        List<String> clean = new ArrayList<>(flat.size());
+        for (String value : flat) {
+            clean.add(isIdentifier(value) ? value : NOT_IDENTIFIER.matcher(value).replaceAll("_"));
+        }
         String full = identifier + "_" + modelLabel + "_" + String.join("__", clean);
         if (clean.isEmpty()) {
             full = identifier + "_" + modelLabel;
         }
         return full;
+    }
+
+    /** Whether {@code NOT_IDENTIFIER} finds nothing to replace (most values: a column, a model name). */
+    private static boolean isIdentifier(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Python's str() of a YAML scalar: booleans print as True/False. */
