@@ -4,12 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -43,18 +37,17 @@ final class BlockYaml {
     }
 
     private final String text;
-    private final Resolver resolver;
+    private final PlainScalars scalars;
     /** Significant lines (neither blank nor comment only): start of content, end (before the line break), indent. */
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private int[] indents = new int[64];
     private int count;
     private int line;
-    private ScalarConstructor constructor;
 
     private BlockYaml(String text, Resolver resolver) {
         this.text = text;
-        this.resolver = resolver;
+        this.scalars = new PlainScalars(resolver);
     }
 
     /** The document as SnakeYAML's safe loader would give it, or {@link #DECLINED}. */
@@ -463,55 +456,12 @@ final class BlockYaml {
         return pos;
     }
 
-    /** The plain scalar from {@code from} to {@code to}, typed as SnakeYAML's resolver and constructors type it. */
+    /** The plain scalar from {@code from} to {@code to}, typed as SnakeYAML types it. */
     private Object plain(int from, int to) {
-        String value = text.substring(from, to);
-        Tag tag = resolver.resolve(NodeId.scalar, value, true);
-        if (Tag.STR.equals(tag)) {
-            return value;
+        Object value = scalars.typed(text.substring(from, to));
+        if (value == PlainScalars.UNTYPED) {
+            throw decline(); // timestamps, merge keys, ...: SnakeYAML's own way
         }
-        if (Tag.NULL.equals(tag)) {
-            return null;
-        }
-        if (Tag.INT.equals(tag) && isSmallDecimal(value)) {
-            return Integer.valueOf(value); // what SnakeYAML makes of it, without building its constructor
-        }
-        if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag) || Tag.BOOL.equals(tag)) {
-            if (constructor == null) {
-                constructor = new ScalarConstructor();
-            }
-            try {
-                return constructor.construct(tag, value);
-            } catch (RuntimeException e) {
-                throw decline();
-            }
-        }
-        throw decline(); // timestamps, merge keys, ...: SnakeYAML's own way
-    }
-
-    /** 0, or 1 to 9 digits without a leading zero (a leading zero makes YAML 1.1 read octal). */
-    private static boolean isSmallDecimal(String value) {
-        int length = value.length();
-        if (length == 0 || length > 9 || (value.charAt(0) == '0' && length > 1)) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** SnakeYAML's safe constructors, applied to one plain scalar. */
-    private static final class ScalarConstructor extends SafeConstructor {
-        ScalarConstructor() {
-            super(new LoaderOptions());
-        }
-
-        Object construct(Tag tag, String value) {
-            return constructObject(new ScalarNode(tag, value, null, null, DumperOptions.ScalarStyle.PLAIN));
-        }
+        return value;
     }
 }
