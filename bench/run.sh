@@ -118,4 +118,9 @@ fi
 if wanted build-shop; then
     measure "build-shop" "rm -f $DIR/shop/bench.duckdb*" "cd $DIR/shop && $SLUICE build"
 fi
+if wanted jmh-yaml; then
+    # JMH, steady state under the launcher's JIT and collector: all of a project's schema YAML files read once per op
+    java -cp "$CP" org.openjdk.jmh.Main YamlReadBenchmark -p "dir=$DIR/scale2k,$DIR/jinja" -f 1 -wi 3 -i 5 -w 1s -r 1s \
+        -jvmArgs "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC" 2>&1 | sed -n '/^Benchmark /,$p'
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
