@@ -152,10 +152,10 @@ public final class JinjaEngine {
     /**
      * Lazy macros parsed one file at a time, as a render first looks one of a file's macros up ({@link MacroFiles}):
      * {@code definedIn} gives, per package, each macro's file as an index into {@code sources}, as found by scanning
-     * them. For macros known to parse (those of a cached parse); a file's syntax error surfaces only when one of its
+     * them; the sources are asked for when first needed. For macros known to parse (those of a cached parse); a file's syntax error surfaces only when one of its
      * macros is looked up.
      */
-    public MacroLibrary macrosByFile(String rootPackage, List<MacroSource> sources,
+    public MacroLibrary macrosByFile(String rootPackage, java.util.function.Supplier<List<MacroSource>> sources,
                                      java.util.function.Supplier<Map<String, Map<String, Integer>>> definedIn) {
         return new MacroLibrary(rootPackage, new MacroFiles(sources, this::parseMacroFile, definedIn));
     }

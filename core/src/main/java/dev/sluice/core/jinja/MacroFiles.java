@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * answered from the whole library, parsed then, as a library parsed up front answers.
  */
 final class MacroFiles {
-    private final List<MacroSource> sources;
+    private final dev.sluice.core.parallel.Memo<List<MacroSource>> sources;
     private final Function<MacroSource, Map<String, DbtMacroFunction>> parseFile;
     /** Package -> macro name -> index in {@link #sources} of the file defining it (the last, as parsing keeps). */
     private final Supplier<Map<String, Map<String, Integer>>> definedIn;
@@ -29,9 +29,10 @@ final class MacroFiles {
     private final Map<String, Map<String, DbtMacroFunction>> packageViews = new ConcurrentHashMap<>();
     private volatile Map<String, Map<String, Integer>> index;
 
-    MacroFiles(List<MacroSource> sources, Function<MacroSource, Map<String, DbtMacroFunction>> parseFile,
+    /** {@code sources} is asked for once, when a macro is first needed. */
+    MacroFiles(Supplier<List<MacroSource>> sources, Function<MacroSource, Map<String, DbtMacroFunction>> parseFile,
                Supplier<Map<String, Map<String, Integer>>> definedIn) {
-        this.sources = List.copyOf(sources);
+        this.sources = dev.sluice.core.parallel.Memo.of(() -> List.copyOf(sources.get()));
         this.parseFile = parseFile;
         this.definedIn = definedIn;
     }
@@ -61,7 +62,7 @@ final class MacroFiles {
     /** Every package with a macro file, in the order of the files (as the whole library lists them). */
     List<String> packages() {
         Set<String> packages = new LinkedHashSet<>();
-        for (MacroSource source : sources) {
+        for (MacroSource source : sources.get()) {
             packages.add(source.packageName());
         }
         return new ArrayList<>(packages);
@@ -70,14 +71,15 @@ final class MacroFiles {
     /** The whole library: every file parsed (those parsed already are not parsed again), merged in file order. */
     Map<String, Map<String, DbtMacroFunction>> all() {
         Map<String, Map<String, DbtMacroFunction>> byPackage = new LinkedHashMap<>();
-        for (int i = 0; i < sources.size(); i++) {
-            byPackage.computeIfAbsent(sources.get(i).packageName(), k -> new LinkedHashMap<>()).putAll(file(i));
+        List<MacroSource> all = sources.get();
+        for (int i = 0; i < all.size(); i++) {
+            byPackage.computeIfAbsent(all.get(i).packageName(), k -> new LinkedHashMap<>()).putAll(file(i));
         }
         return byPackage;
     }
 
     private Map<String, DbtMacroFunction> file(int i) {
-        return parsed.computeIfAbsent(i, k -> parseFile.apply(sources.get(k)));
+        return parsed.computeIfAbsent(i, k -> parseFile.apply(sources.get().get(k)));
     }
 
     /**
@@ -89,7 +91,7 @@ final class MacroFiles {
         try {
             return file(i);
         } catch (dev.sluice.core.errors.SluiceException e) {
-            throw new IllegalStateException("the macro file " + sources.get(i).originalFilePath()
+            throw new IllegalStateException("the macro file " + sources.get().get(i).originalFilePath()
                     + " no longer parses (" + e.getMessage().replace('%', ' ') + ")");
         }
     }

@@ -43,7 +43,7 @@ class MacroFilesTest {
         MacroLibrary parsed = engine.parseMacros("proj", SOURCES);
         int agreed = 0;
         for (String pkg : List.of("proj", "utils", "other", "dbt")) {
-            MacroLibrary byFile = engine.macrosByFile("proj", SOURCES, () -> index(SOURCES));
+            MacroLibrary byFile = engine.macrosByFile("proj", () -> SOURCES, () -> index(SOURCES));
             for (String call : CALLS) {
                 String template = "{{ " + call + " }}";
                 String expected = render(parsed, template, pkg);
@@ -53,7 +53,7 @@ class MacroFilesTest {
         }
         assertThat(agreed).as("calls that render (commented() is no macro)").isEqualTo(4 * (CALLS.size() - 1));
 
-        MacroLibrary byFile = engine.macrosByFile("proj", SOURCES, () -> index(SOURCES));
+        MacroLibrary byFile = engine.macrosByFile("proj", () -> SOURCES, () -> index(SOURCES));
         assertThat(List.copyOf(byFile.packages())).isEqualTo(List.copyOf(parsed.packages()));
         for (String pkg : parsed.packages()) {
             assertThat(List.copyOf(byFile.macrosOf(pkg).keySet())).isEqualTo(List.copyOf(parsed.macrosOf(pkg).keySet()));
@@ -64,7 +64,7 @@ class MacroFilesTest {
     void aRenderParsesOnlyTheFilesOfTheMacrosItCalls() {
         List<MacroSource> sources = new ArrayList<>(SOURCES);
         sources.add(new MacroSource("utils", "macros/broken.sql", "{% macro broken() %}{% if %}{% endmacro %}"));
-        MacroLibrary byFile = engine.macrosByFile("proj", sources, () -> index(sources));
+        MacroLibrary byFile = engine.macrosByFile("proj", () -> sources, () -> index(sources));
         // the broken file is never parsed: no macro of it is looked up
         String template = "{{ local() }} {{ greet_twice() }} {{ uses_helper() }}";
         String rendered = render(byFile, template, "proj");

@@ -17,6 +17,7 @@ import dev.sluice.core.manifest.Node;
 import dev.sluice.core.manifest.NodeConfig;
 import dev.sluice.core.manifest.ResourceType;
 import dev.sluice.core.parallel.InOrder;
+import dev.sluice.core.parallel.Memo;
 import dev.sluice.core.manifest.SourceDefinition;
 import dev.sluice.core.graph.Acyclic;
 import dev.sluice.core.manifest.cache.CacheLineage;
@@ -94,13 +95,14 @@ public final class ManifestParser {
         Vars vars = new Vars(cliVars, project.vars(), pkg, packageVars);
 
         ProjectFileIndex projectFiles = new ProjectFileIndex(); // each resource folder walked once per parse
-        List<MacroFile> macroFiles = macroSources(projectFiles, projects, target);
-        List<MacroSource> sources = texts(macroFiles);
+        // read when first needed: a parse taken whole from the cache renders nothing and never reads them
+        Memo<List<MacroFile>> macroFiles = Memo.of(() -> macroSources(projectFiles, projects, target));
+        Memo<List<MacroSource>> sources = Memo.of(() -> texts(macroFiles.get()));
         boolean storable = cacheUse != null; // a full parse is stored unless the cache proved unusable here
         // parsed on another thread while the cache is read; a cached parse hands them on, a full one waits for them
         MacroLibrary ahead = null;
         if (cacheUse != null && macrosAhead) {
-            ahead = jinja.macrosByFile(pkg, sources, () -> macroIndex(macroFiles));
+            ahead = jinja.macrosByFile(pkg, sources, () -> macroIndex(macroFiles.get()));
             ahead.prepareInBackground();
         }
         if (cacheUse != null) {
@@ -109,12 +111,12 @@ public final class ManifestParser {
                         () -> FileTable.scan(projects), cacheUse.decodeAhead());
                 if (lookup instanceof ParseCache.Fresh fresh) {
                     debug("Reusing the whole parse from " + ParseCache.FILE_NAME);
-                    MacroLibrary macros = ahead != null ? ahead : jinja.macrosByFile(pkg, sources, () -> macroIndex(macroFiles));
+                    MacroLibrary macros = ahead != null ? ahead : jinja.macrosByFile(pkg, sources, () -> macroIndex(macroFiles.get()));
                     return new ParsedProject(project, fresh.manifest(), fresh.counts(), macros, vars, dispatchOrder,
                             target, CacheLineage.unchanged(fresh.generation()));
                 }
                 if (lookup instanceof ParseCache.FilesChanged changed) {
-                    MacroLibrary macros = ahead != null ? ahead : jinja.macrosByFile(pkg, sources, () -> macroIndex(macroFiles));
+                    MacroLibrary macros = ahead != null ? ahead : jinja.macrosByFile(pkg, sources, () -> macroIndex(macroFiles.get()));
                     ModelReparse.Result reparsed = new ModelReparse(this, jinja, project, target, vars, dispatchOrder, macros,
                             invocation(macros, target, invocationId, runStartedAt, pkg))
                             .apply(changed.earlier(), changed.changes());
@@ -149,7 +151,7 @@ public final class ManifestParser {
             }
         }
         ParsedProject parsed = parseAll(projectFiles, project, target, invocationId, runStartedAt, projects, vars,
-                dispatchOrder, macroFiles, ahead);
+                dispatchOrder, macroFiles.get(), ahead);
         long clock = System.nanoTime();
         parsed.manifest().prepareMapsAhead(); // for manifest.json, on the other core while this one checks
         Acyclic.check(parsed.manifest()); // before the parse is stored: a cached parse is trusted to be acyclic
