@@ -90,8 +90,10 @@ final class BlockYaml {
                 if (c == '\n') {
                     break;
                 }
-                if (c < 0x20 || (c >= 0x7F && c < 0xA0 && c != 0x85) || c >= 0xD800) {
-                    throw decline(); // tab, carriage return, control characters, surrogates, BOM and beyond
+                if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029 || c >= 0xD800) {
+                    // tab, carriage return, control characters, YAML 1.1's other line breaks (NEL, LS, PS),
+                    // surrogates, BOM and beyond
+                    throw decline();
                 }
                 if (blank && c != ' ') {
                     blank = false;

@@ -57,7 +57,7 @@ class BlockYamlTest {
     @Test
     void agreesWithSnakeYamlOnMutatedDocuments() {
         Random random = new Random(11);
-        String noise = " :-#'\"[]{},\n\t\r?&*!|>%@`\\x1.\u00a0";
+        String noise = " :-#'\"[]{},\n\t\r?&*!|>%@`\\x1.\u00a0\u0085\u2028";
         int read = 0;
         for (int i = 0; i < 1500; i++) {
             String doc = new Generator(random).document();
@@ -106,7 +106,8 @@ class BlockYamlTest {
 
         for (String declined : List.of("a: |\n  text\n", "a: >\n  folded\n", "a: &x 1\nb: *x\n", "a: !!str 1\n",
                 "---\na: 1\n", "a: 1\na: 2\n", "a: \"esc\\n\"\n", "a: b\n  c\n", "a:\n\tb: 1\n", "a: 1\r\n",
-                "- a\n", "a: 2024-01-02\n", "<<: {a: 1}\n", "a: [1,\n  2]\n", "a: [[1]]\n", "? a\n: b\n")) {
+                "- a\n", "a: 2024-01-02\n", "<<: {a: 1}\n", "a: [1,\n  2]\n", "a: [[1]]\n", "? a\n: b\n",
+                "a: b\u0085c: d\n", "a: b\u2028c: d\n")) {
             assertSame(BlockYaml.DECLINED, BlockYaml.parse(declined, resolver), declined);
         }
         assertEquals(null, BlockYaml.parse("# only a comment\n\n", resolver));
