@@ -129,8 +129,22 @@ final class BlockYaml {
         return text.charAt(start) == '-' && (start + 1 == ends[at] || text.charAt(start + 1) == ' ');
     }
 
+    /**
+     * SnakeYAML refuses collections nested deeper than its limit (50 by default); anything near it is left to SnakeYAML
+     * so that it refuses it as it always has.
+     */
+    private static final int MAX_DEPTH = 40;
+    private int depth;
+
+    private void deeper() {
+        if (++depth > MAX_DEPTH) {
+            throw decline();
+        }
+    }
+
     /** A block mapping whose keys start at column {@code indent}, from the current line on. */
     private Map<Object, Object> mapping(int indent) {
+        deeper();
         Map<Object, Object> map = new LinkedHashMap<>();
         while (line < count && indents[line] == indent && !isSequenceEntry(line)) {
             entry(map, indent, starts[line]);
@@ -138,6 +152,7 @@ final class BlockYaml {
         if (line < count && indents[line] > indent) {
             throw decline(); // deeper than the mapping yet in no nested block
         }
+        depth--;
         return map;
     }
 
@@ -209,6 +224,7 @@ final class BlockYaml {
 
     /** A block sequence whose dashes stand at column {@code indent}. */
     private List<Object> sequence(int indent) {
+        deeper();
         List<Object> items = new ArrayList<>();
         while (line < count && indents[line] == indent && isSequenceEntry(line)) {
             int end = ends[line];
@@ -224,6 +240,7 @@ final class BlockYaml {
             }
             if (startsEntry(content, end)) {
                 int column = content - (starts[line] - indents[line]);
+                deeper();
                 Map<Object, Object> map = new LinkedHashMap<>();
                 entry(map, column, content);
                 // the mapping's other keys stand below its first
@@ -233,6 +250,7 @@ final class BlockYaml {
                 if (line < count && indents[line] > column) {
                     throw decline();
                 }
+                depth--;
                 items.add(map);
             } else {
                 line++;
@@ -243,6 +261,7 @@ final class BlockYaml {
         if (line < count && indents[line] > indent) {
             throw decline();
         }
+        depth--;
         return items;
     }
 

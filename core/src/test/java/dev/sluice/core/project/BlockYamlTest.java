@@ -111,6 +111,20 @@ class BlockYamlTest {
             assertSame(BlockYaml.DECLINED, BlockYaml.parse(declined, resolver), declined);
         }
         assertEquals(null, BlockYaml.parse("# only a comment\n\n", resolver));
+
+        // nesting near SnakeYAML's limit (50) is left to it; a little below is read
+        StringBuilder deep = new StringBuilder();
+        for (int level = 0; level < 60; level++) {
+            deep.append("  ".repeat(level)).append("k").append(level).append(":\n");
+        }
+        assertSame(BlockYaml.DECLINED, BlockYaml.parse(deep.toString(), resolver));
+        StringBuilder nested = new StringBuilder();
+        for (int level = 0; level < 30; level++) {
+            nested.append("  ".repeat(level)).append("k").append(level).append(":\n");
+        }
+        Object read = BlockYaml.parse(nested.toString(), resolver);
+        assertNotSame(BlockYaml.DECLINED, read);
+        assertSameTree(YamlReader.snakeYaml(nested.toString(), "deep.yml", resolver), read, "deep.yml");
     }
 
     @Test
