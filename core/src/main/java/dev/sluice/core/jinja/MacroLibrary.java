@@ -18,6 +18,7 @@ public final class MacroLibrary {
     private volatile Map<String, Map<String, DbtMacroFunction>> byPackage;
     private final Map<String, Map<String, DbtMacroFunction>> visible = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> namespaces = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, DbtMacroFunction>> visibleViews = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Package -> macro names, known without parsing (null: ask the parsed macros). */
     private final java.util.function.Supplier<Map<String, java.util.Set<String>>> names;
@@ -174,7 +175,9 @@ public final class MacroLibrary {
     /** Names a template in {@code packageName} can call without a namespace, with the macro each one means. */
     Map<String, DbtMacroFunction> visibleFrom(String packageName) {
         if (fileByFile()) {
-            return new VisibleView(packageName); // looks each name up where a full copy would have taken it from
+            // looks each name up where a full copy would have taken it from; one view per package, as the copies
+            return packageName == null ? new VisibleView(null)
+                    : visibleViews.computeIfAbsent(packageName, VisibleView::new);
         }
         if (packageName == null) {
             return computeVisibleFrom(null);
