@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.cli.commands.FastModel;
 import dev.sluice.cli.commands.SluiceCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -33,6 +34,11 @@ public final class Cli {
     private CommandLine commandLine(List<SluiceCommand.Subcommand> subcommands) {
         CommandLine cl = new CommandLine(new SluiceCommand(context));
         subcommands.forEach(command -> cl.addSubcommand(command.type()));
+        return configured(cl);
+    }
+
+    /** The settings every command line gets, from the annotations or from {@link FastModel}. */
+    private CommandLine configured(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
@@ -55,6 +61,16 @@ public final class Cli {
             }
             context.out().flush();
             return 0;
+        }
+        CommandLine fast = FastModel.forArgs(context, args);
+        if (fast != null) {
+            configured(fast);
+            try {
+                fast.parseArgs(args); // a trial: what it cannot parse, the annotated model parses and explains
+                return fast.execute(args);
+            } catch (CommandLine.ParameterException e) {
+                // fall through
+            }
         }
         return commandLine(SluiceCommand.subcommandsFor(args)).execute(args);
     }
