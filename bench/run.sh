@@ -79,7 +79,7 @@ if wanted version; then
 fi
 for p in scale2k scale10k scale20k layered jinja; do
     if wanted "parse-$p"; then
-        measure "floor-cat-$p" true "find $DIR/$p -type f ! -name '*.duckdb*' ! -path '*/target/*' ! -path '*/logs/*' -print0 | xargs -0 cat > /dev/null"
+        measure "floor-cat-$p" true "find $DIR/$p \\( -path '$DIR/$p/target' -o -path '$DIR/$p/logs' \\) -prune -o -type f ! -name '*.duckdb*' -print0 | xargs -0 cat > /dev/null"
         measure "floor-read-$p" true "java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp '$CP' dev.sluice.bench.Floor read $DIR/$p"
         measure "parse-$p" "rm -rf $DIR/$p/target" "cd $DIR/$p && $SLUICE parse" "floor-read-$p"
         measure "reparse-$p" true "cd $DIR/$p && $SLUICE parse" "floor-read-$p"

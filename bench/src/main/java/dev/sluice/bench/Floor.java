@@ -41,26 +41,37 @@ public final class Floor {
     }
 
     static String read(Path dir) throws IOException {
-        long files = 0;
-        long bytes = 0;
+        long[] counts = new long[2]; // files, bytes
         byte[] buffer = new byte[1 << 16];
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) walk::iterator) {
+        // target/ and logs/ are not walked at all: after a build they hold tens of thousands of files
+        Path target = dir.resolve("target");
+        Path logs = dir.resolve("logs");
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path folder,
+                    java.nio.file.attribute.BasicFileAttributes attrs) {
+                return folder.equals(target) || folder.equals(logs) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                        : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs)
+                    throws IOException {
                 String name = file.toString();
-                if (name.contains("/target/") || name.contains("/logs/") || name.endsWith(".duckdb")
-                        || name.endsWith(".wal") || !Files.isRegularFile(file)) {
-                    continue;
+                if (!attrs.isRegularFile() || name.endsWith(".duckdb") || name.endsWith(".wal")) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
                 try (InputStream in = Files.newInputStream(file)) {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
-                        bytes += n;
+                        counts[1] += n;
                     }
                 }
-                files++;
+                counts[0]++;
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
-        return files + " files, " + bytes + " bytes";
+        });
+        return counts[0] + " files, " + counts[1] + " bytes";
     }
 
     static String scaleBuild(Path dir, int n) throws SQLException, IOException {

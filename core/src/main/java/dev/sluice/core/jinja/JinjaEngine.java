@@ -157,7 +157,18 @@ public final class JinjaEngine {
      */
     public MacroLibrary macrosByFile(String rootPackage, java.util.function.Supplier<List<MacroSource>> sources,
                                      java.util.function.Supplier<Map<String, Map<String, Integer>>> definedIn) {
-        return new MacroLibrary(rootPackage, new MacroFiles(sources, this::parseMacroFile, definedIn));
+        return macrosByFile(rootPackage, sources, definedIn, null);
+    }
+
+    /**
+     * As {@link #macrosByFile(String, java.util.function.Supplier, java.util.function.Supplier)}, with the macros'
+     * names known already ({@code names}: package -> names, as a cached parse stored them), so that
+     * {@link MacroLibrary#isBuiltInDispatch} reads neither the files nor their scan.
+     */
+    public MacroLibrary macrosByFile(String rootPackage, java.util.function.Supplier<List<MacroSource>> sources,
+                                     java.util.function.Supplier<Map<String, Map<String, Integer>>> definedIn,
+                                     java.util.function.Supplier<Map<String, java.util.Set<String>>> names) {
+        return new MacroLibrary(rootPackage, new MacroFiles(sources, this::parseMacroFile, definedIn), names);
     }
 
     private Map<String, Map<String, DbtMacroFunction>> macrosByPackage(List<MacroSource> sources) {

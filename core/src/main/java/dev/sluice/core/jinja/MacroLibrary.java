@@ -47,12 +47,12 @@ public final class MacroLibrary {
 
     /**
      * A library whose macro files are parsed one at a time, as a look-up first needs a macro of theirs (see
-     * {@link MacroFiles}); their scanned names answer {@link #isBuiltInDispatch}.
+     * {@link MacroFiles}); {@code names} (or, if null, the files' scanned names) answer {@link #isBuiltInDispatch}.
      */
-    MacroLibrary(String rootPackage, MacroFiles files) {
+    MacroLibrary(String rootPackage, MacroFiles files, java.util.function.Supplier<Map<String, java.util.Set<String>>> names) {
         this.rootPackage = rootPackage;
         this.parse = files::all;
-        this.names = files::names;
+        this.names = names != null ? names : files::names;
         this.files = files;
     }
 

@@ -106,6 +106,14 @@ public final class ParseCache {
         public Map<String, Doc> docs() {
             return docs.get();
         }
+
+        /**
+         * Package -> the names of its macros, as the stored parse listed them: a model re-parse answers which naming
+         * macro applies from these, without reading the macro files (unchanged, or the parse would be a full one).
+         */
+        public Map<String, java.util.Set<String>> macroNames() {
+            return decodeMacroNames(stored.macroNames);
+        }
     }
 
     /**
@@ -257,6 +265,7 @@ public final class ParseCache {
             ManifestCounts counts = ManifestCounts.of(manifest);
             byte[] facts = factsOf(manifest);
             byte[] docs = ManifestCodec.encodeDocs(manifest.docs.values());
+            byte[] macroNames = encodeMacroNames(manifest);
             FileTable hashed = files.get().withHashes();
             // streamed into the file: a manifest of 80,000 nodes is never held as one array (which the collector
             // would have to find room for, and copy as it grew)
@@ -280,6 +289,7 @@ public final class ParseCache {
                     out.varint(counts.macros());
                     out.bytes(facts);
                     out.bytes(docs);
+                    out.bytes(macroNames);
                     out.flush();
                     // its own string numbering, as it is decoded on its own
                     BinaryOut body = new BinaryOut(out.sink());
@@ -314,6 +324,33 @@ public final class ParseCache {
         return KeyedRecords.write(facts);
     }
 
+    private static byte[] encodeMacroNames(Manifest manifest) {
+        Map<String, List<String>> byPackage = new LinkedHashMap<>();
+        for (dev.sluice.core.manifest.Macro macro : manifest.macros.values()) {
+            byPackage.computeIfAbsent(macro.packageName(), k -> new java.util.ArrayList<>()).add(macro.name());
+        }
+        BinaryOut out = new BinaryOut();
+        out.varint(byPackage.size());
+        byPackage.forEach((pkg, names) -> {
+            out.string(pkg);
+            out.strings(names);
+        });
+        return out.toByteArray();
+    }
+
+    private static Map<String, java.util.Set<String>> decodeMacroNames(byte[] bytes) {
+        BinaryIn in = new BinaryIn(bytes);
+        Map<String, java.util.Set<String>> byPackage = new LinkedHashMap<>();
+        for (int i = in.count(); i > 0; i--) {
+            String pkg = in.string();
+            byPackage.put(pkg, new java.util.HashSet<>(in.strings()));
+        }
+        if (!in.atEnd()) {
+            throw new CorruptCache("bytes left after the macro names");
+        }
+        return byPackage;
+    }
+
     public void delete() {
         try {
             Files.deleteIfExists(file);
@@ -340,8 +377,8 @@ public final class ParseCache {
      * generation, environment reads and newer file entries, and its re-parsed nodes replacing the stored ones.
      */
     private record Stored(String inputs, long generation, List<String> envNames, String envDigest, FileTable files,
-                          ManifestCounts counts, KeyedRecords facts, byte[] docs, Range manifest, long baseGeneration,
-                          ParseDelta delta) {
+                          ManifestCounts counts, KeyedRecords facts, byte[] docs, byte[] macroNames, Range manifest,
+                          long baseGeneration, ParseDelta delta) {
         Manifest decode() {
             return ManifestCodec.decode(manifest.bytes(), manifest.from(), manifest.to(), replacedNodes());
         }
@@ -357,7 +394,7 @@ public final class ParseCache {
 
         Stored with(ParseDelta newer) {
             return new Stored(inputs, newer.generation(), newer.envNames(), newer.envDigest(),
-                    files.withEntries(newer.files()), counts, facts, docs, manifest, baseGeneration, newer);
+                    files.withEntries(newer.files()), counts, facts, docs, macroNames, manifest, baseGeneration, newer);
         }
     }
 
@@ -389,12 +426,14 @@ public final class ParseCache {
         ManifestCounts counts = new ManifestCounts(byType, in.count(), in.count(), in.count());
         KeyedRecords facts = KeyedRecords.of(in.bytes());
         byte[] docs = in.bytes();
+        byte[] macroNames = in.bytes();
         long length = ParseDelta.Checksummed.readLong(all, manifestEnd);
         if (length != manifestEnd - in.position()) {
             throw new CorruptCache("the manifest is cut short");
         }
         Range manifest = new Range(all, in.position(), manifestEnd);
-        return new Stored(inputs, generation, names, envDigest, files, counts, facts, docs, manifest, generation, null);
+        return new Stored(inputs, generation, names, envDigest, files, counts, facts, docs, macroNames, manifest,
+                generation, null);
     }
 
     /** A part of a byte array (the manifest inside the whole cache file read, never copied out). */

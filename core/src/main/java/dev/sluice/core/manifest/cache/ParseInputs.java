@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 public final class ParseInputs {
     /** Bump when the cache file's layout or the meaning of its contents changes. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     private final Map<String, String> parts = new TreeMap<>();
 

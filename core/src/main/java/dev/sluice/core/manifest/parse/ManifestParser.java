@@ -116,7 +116,10 @@ public final class ManifestParser {
                             target, CacheLineage.unchanged(fresh.generation()));
                 }
                 if (lookup instanceof ParseCache.FilesChanged changed) {
-                    MacroLibrary macros = ahead != null ? ahead : jinja.macrosByFile(pkg, sources, () -> macroIndex(macroFiles.get()));
+                    // which naming macros apply is answered from the names the cached parse stored: the macro files
+                    // are unchanged (or this would be a full parse), and a static model's re-parse reads none of them
+                    MacroLibrary macros = ahead != null ? ahead : jinja.macrosByFile(pkg, sources,
+                            () -> macroIndex(macroFiles.get()), () -> changed.earlier().macroNames());
                     ModelReparse.Result reparsed = new ModelReparse(this, jinja, project, target, vars, dispatchOrder, macros,
                             invocation(macros, target, invocationId, runStartedAt, pkg))
                             .apply(changed.earlier(), changed.changes());
