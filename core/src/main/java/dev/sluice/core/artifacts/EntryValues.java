@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes the values of a manifest section's entries, in order, each after the field name the writer put before it.
@@ -23,7 +23,7 @@ abstract class EntryValues {
         void write(JsonGenerator out, T item) throws IOException;
     }
 
-    /** The values of one section, consumed in entry order. */
+    /** The values of one section, consumed in entry order; each entry's resource is looked up by its id. */
     interface Section {
         /** Writes the next entry's field name, {@code id} (encoded on a worker, where there are workers). */
         void writeNextName(JsonGenerator out, String id) throws IOException;
@@ -33,7 +33,7 @@ abstract class EntryValues {
 
     static final EntryValues DIRECT = new EntryValues() {
         @Override
-        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer, int typicalBytes) {
+        <T> Section section(List<String> ids, Function<String, ? extends T> items, Item<T> writer, int typicalBytes) {
             return new Section() {
                 private int next;
 
@@ -44,7 +44,7 @@ abstract class EntryValues {
 
                 @Override
                 public void writeNext(JsonGenerator out) throws IOException {
-                    writer.write(out, items.get(ids.get(next++)));
+                    writer.write(out, items.apply(ids.get(next++)));
                 }
             };
         }
@@ -55,9 +55,9 @@ abstract class EntryValues {
         return new Parallel(files, workers);
     }
 
-    abstract <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer, int typicalBytes);
+    abstract <T> Section section(List<String> ids, Function<String, ? extends T> items, Item<T> writer, int typicalBytes);
 
-    <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer) {
+    <T> Section section(List<String> ids, Function<String, ? extends T> items, Item<T> writer) {
         return section(ids, items, writer, 2048);
     }
 
@@ -76,7 +76,7 @@ abstract class EntryValues {
         }
 
         @Override
-        <T> Section section(List<String> ids, Map<String, T> items, Item<T> writer, int typicalBytes) {
+        <T> Section section(List<String> ids, Function<String, ? extends T> items, Item<T> writer, int typicalBytes) {
             return new Section() {
                 private List<Serialized> window = List.of();
                 private int from;
@@ -105,7 +105,7 @@ abstract class EntryValues {
         }
 
         /** The window's resources serialized on the workers, a chunk each at a time, in order. */
-        private <T> List<Serialized> window(List<String> ids, Map<String, T> items, Item<T> writer,
+        private <T> List<Serialized> window(List<String> ids, Function<String, ? extends T> items, Item<T> writer,
                                             int typicalBytes) throws IOException {
             List<List<String>> chunks = new ArrayList<>();
             for (int start = 0; start < ids.size(); start += CHUNK) {
@@ -121,14 +121,14 @@ abstract class EntryValues {
         }
 
         /** The chunk's resources through one generator, as slices of one buffer (no separator between them). */
-        private <T> List<Serialized> serialize(List<String> chunk, Map<String, T> items, Item<T> writer,
+        private <T> List<Serialized> serialize(List<String> chunk, Function<String, ? extends T> items, Item<T> writer,
                                             int typicalBytes) {
             Buffer bytes = new Buffer(chunk.size() * typicalBytes);
             int[] ends = new int[chunk.size()];
             try (JsonGenerator out = files.generator(bytes)) {
                 out.setRootValueSeparator(null);
                 for (int i = 0; i < ends.length; i++) {
-                    writer.write(out, items.get(chunk.get(i)));
+                    writer.write(out, items.apply(chunk.get(i)));
                     // what reached the buffer plus what the generator holds: no flush per resource
                     ends[i] = bytes.size() + out.getOutputBuffered();
                 }

@@ -68,7 +68,7 @@ final class IndexedEntries<T> {
                 }
             }
         }
-        EntryValues.Section serialized = values.section(fresh, items, writer);
+        EntryValues.Section serialized = values.section(fresh, items::get, writer);
         for (int i = 0; i < kept.size(); i++) {
             String id = kept.get(i);
             entry(id, items.get(id), old.get(i), serialized);
@@ -78,10 +78,11 @@ final class IndexedEntries<T> {
     }
 
     /**
-     * Writes a parent or child map, whose keys are exactly {@code sortedIds}; the map is read only for entries not
-     * copied, and those are serialized through {@code values} as nodes are.
+     * Writes a parent or child map, whose keys are exactly {@code sortedIds}; {@code edges} gives an id's list and is
+     * asked only for entries not copied, which are serialized through {@code values} as nodes are.
      */
-    void writeEdges(List<String> sortedIds, Map<String, ? extends T> map, java.util.Set<String> changed)
+    void writeEdges(List<String> sortedIds, java.util.function.Function<String, ? extends T> edges,
+                    java.util.Set<String> changed)
             throws IOException {
         JsonGenerator out = sink.gen;
         out.writeObjectFieldStart(section);
@@ -100,10 +101,10 @@ final class IndexedEntries<T> {
             }
         }
         if (!fresh.isEmpty()) {
-            map.get(sortedIds.get(0)); // a map built on first use is built here, not on a worker others wait for
+            edges.apply(sortedIds.get(0)); // a map built on first use is built here, not on a worker others wait for
         }
         // a list of a few ids: a buffer sized for nodes would be 64 KB of zeroed garbage per 32 entries
-        EntryValues.Section serialized = values.section(fresh, map, IndexedEntries::edgeList, 128);
+        EntryValues.Section serialized = values.section(fresh, edges, IndexedEntries::edgeList, 128);
         for (int i = 0; i < old.length; i++) {
             entry(sortedIds.get(i), null, old[i], serialized);
         }

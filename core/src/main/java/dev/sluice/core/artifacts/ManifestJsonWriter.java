@@ -252,7 +252,7 @@ public final class ManifestJsonWriter {
         for (String section : List.of("parent_map", "child_map")) {
             new IndexedEntries<java.util.Collection<String>>(sink, values, section, previous, written,
                     ids -> true, ids -> true, ids -> false).writeEdges(manifest.sortedIds(),
-                    section.equals("parent_map") ? new ParentLists(manifest) : manifest.childMap,
+                    section.equals("parent_map") ? manifest::parentsOf : manifest.childMap::get,
                     reuse.changedEdges());
         }
         edges(out, "group_map", groupMap(manifest.nodes));
@@ -267,28 +267,6 @@ public final class ManifestJsonWriter {
         out.writeEndObject();
     }
 
-    /**
-     * The parent map's entries read from the resources themselves, without the copy of each list the manifest's map
-     * makes; only {@code get} is used.
-     */
-    private static final class ParentLists extends java.util.AbstractMap<String, java.util.Collection<String>> {
-        private final Manifest manifest;
-
-        ParentLists(Manifest manifest) {
-            this.manifest = manifest;
-        }
-
-        @Override
-        public java.util.Collection<String> get(Object id) {
-            return manifest.parentsOf((String) id);
-        }
-
-        @Override
-        public java.util.Set<Entry<String, java.util.Collection<String>>> entrySet() {
-            throw new UnsupportedOperationException("looked up by id only");
-        }
-    }
-
     private static <T> void sorted(JsonGenerator out, EntryValues values, String field, Map<String, T> items,
                                    Predicate<T> keep, EntryValues.Item<T> writer) throws IOException {
         out.writeObjectFieldStart(field);
@@ -298,7 +276,7 @@ public final class ManifestJsonWriter {
                 kept.add(id);
             }
         }
-        EntryValues.Section section = values.section(kept, items, writer);
+        EntryValues.Section section = values.section(kept, items::get, writer);
         for (String id : kept) {
             out.writeFieldName(id);
             section.writeNext(out);
