@@ -66,7 +66,10 @@ public final class Cli {
         if (fast != null) {
             configured(fast);
             try {
-                fast.parseArgs(args); // a trial: what it cannot parse, the annotated model parses and explains
+                // a trial: what it cannot parse, the annotated model parses and explains. (A parameter-exception
+                // handler cannot signal that instead: picocli catches what it throws and prints it.) The second parse,
+                // in execute, costs well under a millisecond.
+                fast.parseArgs(args);
                 return fast.execute(args);
             } catch (CommandLine.ParameterException e) {
                 // fall through
